@@ -1,0 +1,51 @@
+# The two commands a newcomer needs are `make run` and `make test`; the rest are for CI and maintainers.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-postgres e2e lint format check bench assets clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $@
+
+run: $(BIN)/.installed ## Set up (venv, migrate, demo content) and serve http://127.0.0.1:8000 on SQLite
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl+C to stop."
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(BIN)/.installed check ## Lint, migration check and the whole test suite on SQLite
+	$(BIN)/pytest -m "not e2e" -q
+
+check: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+test-postgres: $(BIN)/.installed ## The same suite against a throwaway PostgreSQL
+	scripts/with-postgres $(BIN)/pytest -m "not e2e" -q
+
+e2e: $(BIN)/.installed ## Browser journeys and accessibility checks in Debian's Chromium
+	scripts/ensure-chromium
+	$(BIN)/pytest tests/e2e -m e2e -q
+
+lint: $(BIN)/.installed ## ruff lint and format check
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: $(BIN)/.installed ## Apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
+
+assets: ## Rebuild the committed CSS/JS from GOV.UK Frontend (needs Node; not needed by `make run`)
+	cd frontend && npm ci --no-audit --no-fund && npm run build
+
+clean: ## Remove the venv, the SQLite database and uploaded media
+	rm -rf $(VENV) db.sqlite3 media static

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PlacementsConfig(AppConfig):
+    """Host teams, placement listings, requests for places, capacity, expiry and retention."""
+
+    name = "placements"
+    verbose_name = "Work placements"

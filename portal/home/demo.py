@@ -1,0 +1,127 @@
+"""Demo content for the site shell: the home page's routes, the accessibility statement, the
+privacy notice and the area's schools (fictional names; URNs in the 9xxxxx range, which real
+schools do not use, so nobody mistakes them for real records)."""
+
+import datetime
+
+from portal.taxonomy.models import School
+
+from .demo_tools import heading, paragraphs, upsert_page
+from .models import HomePage, StandardPage
+
+SCHOOLS = (
+    ("Kingfisher Academy", "900101", School.Phase.SECONDARY, School.Kind.ACADEMY),
+    ("Heron Vale School", "900102", School.Phase.SECONDARY, School.Kind.MAINTAINED),
+    ("Teesbank Church of England Academy", "900103", School.Phase.SECONDARY, School.Kind.ACADEMY),
+    ("Ironworks Free School", "900104", School.Phase.SECONDARY, School.Kind.FREE_SCHOOL),
+    ("Ropewalk Primary School", "900201", School.Phase.PRIMARY, School.Kind.MAINTAINED),
+    ("Lapwing Primary Academy", "900202", School.Phase.PRIMARY, School.Kind.ACADEMY),
+    ("Saltholme Special School", "900301", School.Phase.SPECIAL, School.Kind.MAINTAINED),
+    ("Bridgeway Learning Centre", "900401", School.Phase.ALTERNATIVE, School.Kind.MAINTAINED),
+    ("Riverside Sixth Form College", "900501", School.Phase.POST_16, School.Kind.SIXTH_FORM),
+    ("Stockton Riverside Further Education College", "900502", School.Phase.POST_16, School.Kind.COLLEGE),
+)
+
+
+def route(heading_text: str, text: str, links: list[tuple[str, str]]) -> dict:
+    return {
+        "type": "route",
+        "value": {
+            "heading": heading_text,
+            "text": text,
+            "links": [{"label": label, "url": url, "page": None} for label, url in links],
+        },
+    }
+
+
+def load(home: HomePage) -> None:
+    for name, urn, phase, kind in SCHOOLS:
+        School.objects.update_or_create(urn=urn, defaults={"name": name, "phase": phase, "kind": kind})
+
+    home.title = "Careers education in Stockton-on-Tees"
+    home.intro = (
+        "One place for schools, colleges, council teams, parents and young people to find careers "
+        "resources, work placements and local routes into work and learning."
+    )
+    home.routes = [
+        route(
+            "Teachers and careers leaders",
+            "Lesson plans, activities, toolkits and good practice from Stockton schools, tagged by Gatsby Benchmark and key stage.",
+            [
+                ("Browse the resource bank", "/resources/"),
+                ("Resources by Gatsby Benchmark", "/resources/benchmarks/"),
+                ("Meeting the work experience duty", "/resources/meeting-the-work-experience-duty/"),
+            ],
+        ),
+        route(
+            "Council teams",
+            "List work placements your team can host for KS4 and KS5 students, and decide schools' requests.",
+            [("Sign in to manage your team's listings", "/admin/")],
+        ),
+        route(
+            "Parents and carers",
+            "Understand the choices at 16 and how to help your child explore careers.",
+            [("Resources for parents and carers", "/resources/?audience=parents")],
+        ),
+        route(
+            "Young people",
+            "Find out about jobs, apprenticeships and courses you can do here in Stockton-on-Tees.",
+            [("Resources for young people", "/resources/?audience=young-people")],
+        ),
+    ]
+    home.save_revision().publish()
+
+    upsert_page(
+        home,
+        StandardPage,
+        "accessibility",
+        title="Accessibility statement",
+        summary="How accessible this portal is, what to do if you cannot use part of it, and how to report a problem.",
+        show_in_menus=False,
+        last_reviewed=datetime.date(2026, 11, 1),
+        body=[
+            *paragraphs(
+                "Stockton-on-Tees Borough Council runs this portal. We want as many people as possible to be able to use it. "
+                "You should be able to change colours, contrast levels and fonts, zoom in up to 400% without the text "
+                "spilling off the screen, get around the portal using just a keyboard or speech recognition software, "
+                "and listen to it using a screen reader."
+            ),
+            heading("How accessible this portal is"),
+            *paragraphs(
+                "We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 to AA standard. "
+                "Pages are built with GOV.UK Frontend components and tested with automated checks and by keyboard.",
+                "Some files to download, such as older lesson plans supplied by schools, may not be fully accessible. "
+                "Ask us for an accessible version.",
+            ),
+            heading("Reporting accessibility problems"),
+            *paragraphs(
+                "If you find a problem, or need information in a different format, email "
+                '<a href="mailto:careers-portal@example.org">careers-portal@example.org</a>. We will reply within 10 working days.',
+                "If you are not happy with how we respond, contact the Equality Advisory and Support Service (EASS).",
+            ),
+            heading("Compliance status"),
+            *paragraphs(
+                "This portal is partially compliant with WCAG 2.2 AA while the content from schools is reviewed."
+            ),
+        ],
+    )
+    upsert_page(
+        home,
+        StandardPage,
+        "privacy",
+        title="Privacy notice",
+        summary="What this portal collects about you, why, and how long we keep it.",
+        show_in_menus=False,
+        last_reviewed=datetime.date(2026, 11, 1),
+        body=[
+            *paragraphs(
+                "We never ask for, or keep, the names or other details of pupils. When a school asks for work placement "
+                "places or sends an enquiry, we keep the contact details of the member of staff who sent it, so that "
+                "the council team can reply. We delete those contact details automatically once they are no longer "
+                "needed, and keep only anonymous counts for reporting.",
+                "We count search terms without knowing who searched, to improve the resource bank.",
+                "Stockton-on-Tees Borough Council is the data controller. Contact the council's data protection "
+                'officer through <a href="mailto:data-protection@example.org">data-protection@example.org</a>.',
+            ),
+        ],
+    )

@@ -1,0 +1,11 @@
+"""Tests: SQLite unless DATABASE_URL says otherwise (CI's PostgreSQL run sets it)."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
+ALLOWED_HOSTS = ["*"]

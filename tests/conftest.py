@@ -1,0 +1,15 @@
+import pytest
+from wagtail.models import Page
+
+from portal.home.models import HomePage
+
+
+@pytest.fixture
+def home(db) -> HomePage:
+    """The home page the migrations create."""
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def root_page(db) -> Page:
+    return Page.get_first_root_node()
