@@ -169,3 +169,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Resources, placements and services not reviewed within this many months are reported as stale.
 CONTENT_REVIEW_MONTHS = int(os.environ.get("CONTENT_REVIEW_MONTHS", "12"))
+
+# Public forms are rate limited with django-ratelimit (`@ratelimit(key="ip", rate=..., block=True)`);
+# a blocked request gets this view's 429 page. Counts live in the default cache.
+RATELIMIT_VIEW = "portal.home.views.rate_limited"
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)

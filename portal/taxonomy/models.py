@@ -4,6 +4,7 @@ benchmark descriptions. Schools are a snippet that editors maintain."""
 
 from typing import Any
 
+from django.contrib.auth.models import Group
 from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
@@ -179,3 +180,47 @@ class School(index.Indexed, models.Model):
     @property
     def is_secondary_or_college(self) -> bool:
         return self.phase in {self.Phase.SECONDARY, self.Phase.ALL_THROUGH, self.Phase.POST_16}
+
+
+class CouncilTeam(index.Indexed, models.Model):
+    """A council service or team: it hosts work placements and offers services to schools. Its staff
+    are the members of its Wagtail group, which is how the portal limits a team to its own content."""
+
+    name = models.CharField(max_length=150, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    directorate = models.CharField(max_length=150, help_text="e.g. Children's Services, Adults, Health and Wellbeing.")
+    description = models.TextField(help_text="What the team does, in a sentence or two.")
+    contact_role = models.CharField(max_length=150, help_text="A role, not a person's name, e.g. “Placements Coordinator”.")
+    contact_email = models.EmailField(help_text="A team mailbox rather than a personal address.")
+    group = models.OneToOneField(
+        Group,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="council_team",
+        help_text="The Wagtail group whose members are this team's staff.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("directorate"),
+        FieldPanel("description"),
+        FieldPanel("contact_role"),
+        FieldPanel("contact_email"),
+        FieldPanel("group"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("description"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def for_user(cls, user: Any) -> models.QuerySet["CouncilTeam"]:
+        """The teams whose group the user belongs to (none for anonymous users)."""
+        if not getattr(user, "is_authenticated", False):
+            return cls.objects.none()
+        return cls.objects.filter(group__in=user.groups.all())

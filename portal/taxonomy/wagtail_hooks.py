@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Audience, Benchmark, KeyStage, MeaningfulCriterion, School, Setting, Subject
+from .models import Audience, Benchmark, CouncilTeam, KeyStage, MeaningfulCriterion, School, Setting, Subject
 
 
 class ChangeOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -62,11 +62,18 @@ class SchoolViewSet(SnippetViewSet):
     search_fields = ["name", "urn"]
 
 
+class CouncilTeamViewSet(SnippetViewSet):
+    model = CouncilTeam
+    icon = "group"
+    list_display = ["name", "directorate", "contact_role"]
+    search_fields = ["name", "directorate"]
+
+
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = "Taxonomy"
     menu_icon = "tag"
     menu_order = 300
-    items = (BenchmarkViewSet, MeaningfulCriterionViewSet, KeyStageViewSet, SubjectViewSet, SchoolViewSet)
+    items = (BenchmarkViewSet, MeaningfulCriterionViewSet, KeyStageViewSet, SubjectViewSet, SchoolViewSet, CouncilTeamViewSet)
 
 
 register_snippet(TaxonomyGroup)

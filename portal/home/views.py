@@ -1,0 +1,7 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def rate_limited(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Shown when a form is sent too often (django-ratelimit's RATELIMIT_VIEW): a plain 429 page."""
+    return render(request, "429.html", status=429)
