@@ -1,0 +1,110 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from portal.home.models import HomePage, StandardPage
+from portal.taxonomy.models import Benchmark, School
+from resources.models import ResourceKind, ResourcePage
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def demo(home):
+    call_command("load_demo_content", verbosity=0)
+    return HomePage.objects.get()
+
+
+def test_demo_content_covers_every_benchmark_across_ks2_to_ks5(demo):
+    live = ResourcePage.objects.live()
+    for benchmark in Benchmark.objects.all():
+        assert live.filter(benchmarks=benchmark).count() >= 2, benchmark
+    assert set(live.values_list("key_stages__code", flat=True)) >= {"KS2", "KS3", "KS4", "KS5"}
+    assert live.filter(kind=ResourceKind.CASE_STUDY, school__isnull=False).count() >= 3
+    assert live.filter(slug="meeting-the-work-experience-duty").exists()
+
+
+def test_demo_content_is_idempotent(demo):
+    before = (ResourcePage.objects.count(), StandardPage.objects.count(), School.objects.count())
+    call_command("load_demo_content", verbosity=0)
+    assert (ResourcePage.objects.count(), StandardPage.objects.count(), School.objects.count()) == before
+
+
+def test_demo_content_names_no_real_people_and_uses_example_org(demo):
+    names_in_seeds = ["Rowlands", "Caley", "Dunleavy", "Housley", "Purdy", "Williams", "Hussey", "Langrick"]
+    html = "".join(page.specific.body.render_as_block() for page in ResourcePage.objects.all())
+    html += "".join(page.body.render_as_block() for page in StandardPage.objects.all())
+    assert not [name for name in names_in_seeds if name in html]
+    assert "@example.org" in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/resources/",
+        "/resources/benchmarks/",
+        "/resources/benchmarks/1/",
+        "/accessibility/",
+        "/privacy/",
+    ],
+)
+def test_every_page_type_renders(client, demo, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert 'href="#main-content"' in html
+
+
+def test_a_resource_page_renders_from_demo_content(client, demo):
+    page = ResourcePage.objects.live().first()
+    assert client.get(page.url).status_code == 200
+
+
+def test_home_routes_each_kind_of_visitor(client, demo):
+    html = client.get("/").content.decode()
+    for heading in ("Teachers and careers leaders", "Council teams", "Parents and carers", "Young people"):
+        assert heading in html
+
+
+def test_unknown_pages_get_the_sites_404(client, demo):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_system_checks_and_migrations_are_clean():
+    call_command("check", fail_level="WARNING")
+    call_command("makemigrations", check=True, dry_run=True, verbosity=0)
+
+
+def _import_production_settings(**env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}} | env
+    return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
+        [sys.executable, "-c", "import portal.settings.production"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _import_production_settings()
+    assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_with_debug_on():
+    result = _import_production_settings(SECRET_KEY="x" * 60, DEBUG="true")
+    assert result.returncode != 0 and "DEBUG must be off" in result.stderr
+
+
+def test_production_starts_with_a_key_and_debug_off():
+    result = _import_production_settings(SECRET_KEY="x" * 60)
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,142 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from resources.models import ResourceKind
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bank(home):
+    index = factories.resource_index(home)
+    made = {
+        "b6_ks4": factories.resource(
+            index, title="Placement prep", benchmarks=[6], key_stages=["KS4"], tags=["work experience"]
+        ),
+        "b6_ks5": factories.resource(
+            index, title="Sixth form placements", benchmarks=[6], key_stages=["KS5"]
+        ),
+        "b5_ks4": factories.resource(
+            index, title="Speed networking", benchmarks=[5], key_stages=["KS4"], kind=ResourceKind.LESSON_PLAN
+        ),
+        "b56_ks3": factories.resource(
+            index,
+            title="Employer project",
+            benchmarks=[5, 6],
+            key_stages=["KS3", "KS4"],
+            audiences=["parents"],
+        ),
+        "draft": factories.resource(
+            index, title="Unpublished draft", benchmarks=[6], key_stages=["KS4"], live=False
+        ),
+    }
+    return index, made
+
+
+def titles(response) -> set[str]:
+    return {r.title for r in response.context["results"]}
+
+
+def counts(response, param: str) -> dict[str, int]:
+    return {o.value: o.count for o in response.context["facets"][param]}
+
+
+def test_benchmark_6_and_ks4_shows_only_matching_live_resources(client, bank):
+    response = client.get("/resources/?benchmark=6&key_stage=KS4")
+    assert response.status_code == 200
+    assert titles(response) == {"Placement prep", "Employer project"}
+
+
+def test_values_within_a_filter_are_alternatives(client, bank):
+    response = client.get("/resources/?key_stage=KS3&key_stage=KS5")
+    assert titles(response) == {"Sixth form placements", "Employer project"}
+
+
+def test_filters_across_facets_combine(client, bank):
+    response = client.get("/resources/?benchmark=5&type=lesson-plan")
+    assert titles(response) == {"Speed networking"}
+    response = client.get("/resources/?benchmark=6&audience=parents")
+    assert titles(response) == {"Employer project"}
+    response = client.get("/resources/?tag=work-experience&key_stage=KS4")
+    assert titles(response) == {"Placement prep"}
+
+
+def test_counts_ignore_the_facets_own_selection_but_apply_the_others(client, bank):
+    response = client.get("/resources/?benchmark=6&key_stage=KS4")
+    # Benchmark counts are for KS4 resources, whichever benchmark is ticked.
+    assert counts(response, "benchmark")["5"] == 2
+    assert counts(response, "benchmark")["6"] == 2
+    # Key stage counts are for benchmark 6 resources; the draft is never counted.
+    assert counts(response, "key_stage") == {"EYFS": 0, "KS1": 0, "KS2": 0, "KS3": 1, "KS4": 2, "KS5": 1}
+    selected = {o.value for o in response.context["facets"]["key_stage"] if o.selected}
+    assert selected == {"KS4"}
+
+
+def test_the_page_shows_counts_and_the_result_total(client, bank):
+    html = client.get("/resources/?benchmark=6").content.decode()
+    assert "3 resources" in html
+    assert 'value="6" checked' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "benchmark=abc",
+        "benchmark=9&benchmark=-1&benchmark=6.5",
+        "key_stage=KS9",
+        "type=%00",
+        "page=abc",
+        "page=99999",
+        "page=-3",
+        "sort=drop table",
+        "tag=" + "x" * 500,
+        "audience=<script>alert(1)</script>",
+        "benchmark=6&benchmark=6&benchmark=6",
+    ],
+)
+def test_bad_filter_values_give_200_with_a_message_not_500(client, bank, query):
+    response = client.get(f"/resources/?{query}")
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_an_unknown_value_is_explained_and_the_rest_still_apply(client, bank):
+    response = client.get("/resources/?benchmark=6&benchmark=12")
+    assert titles(response) == {"Placement prep", "Sixth form placements", "Employer project"}
+    assert any("12" in message for message in response.context["query"].messages)
+
+
+def test_pagination_keeps_the_filters(client, home):
+    index = factories.resource_index(home)
+    for n in range(25):
+        factories.resource(index, title=f"Bulk {n:02d}", benchmarks=[2])
+    first = client.get("/resources/?benchmark=2&sort=title")
+    second = client.get("/resources/?benchmark=2&sort=title&page=2")
+    assert len(first.context["results"]) == 20 and len(second.context["results"]) == 5
+    assert "?benchmark=2&amp;sort=title&amp;page=2" in first.content.decode()
+    assert titles(first).isdisjoint(titles(second))
+
+
+def test_filtered_listings_are_not_indexed_by_search_engines(client, bank):
+    assert 'content="noindex' in client.get("/resources/?benchmark=6").content.decode()
+    assert 'content="noindex' not in client.get("/resources/").content.decode()
+
+
+def test_listing_runs_the_same_number_of_queries_for_5_and_for_60_resources(client, home):
+    index = factories.resource_index(home)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/resources/?key_stage=KS4").status_code == 200
+        return len(captured)
+
+    for n in range(5):
+        factories.resource(index, benchmarks=[n % 8 + 1], tags=[f"tag{n}"])
+    few = queries()
+    for n in range(55):
+        factories.resource(index, benchmarks=[n % 8 + 1], tags=[f"tag{n}"])
+    many = queries()
+    assert few == many
