@@ -188,9 +188,13 @@ class CouncilTeam(index.Indexed, models.Model):
 
     name = models.CharField(max_length=150, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
-    directorate = models.CharField(max_length=150, help_text="e.g. Children's Services, Adults, Health and Wellbeing.")
+    directorate = models.CharField(
+        max_length=150, help_text="e.g. Children's Services, Adults, Health and Wellbeing."
+    )
     description = models.TextField(help_text="What the team does, in a sentence or two.")
-    contact_role = models.CharField(max_length=150, help_text="A role, not a person's name, e.g. “Placements Coordinator”.")
+    contact_role = models.CharField(
+        max_length=150, help_text="A role, not a person's name, e.g. “Placements Coordinator”."
+    )
     contact_email = models.EmailField(help_text="A team mailbox rather than a personal address.")
     group = models.OneToOneField(
         Group,
@@ -210,7 +214,11 @@ class CouncilTeam(index.Indexed, models.Model):
         FieldPanel("contact_email"),
         FieldPanel("group"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("description"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+    ]
 
     class Meta:
         ordering = ["name"]

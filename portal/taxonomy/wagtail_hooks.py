@@ -73,7 +73,14 @@ class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = "Taxonomy"
     menu_icon = "tag"
     menu_order = 300
-    items = (BenchmarkViewSet, MeaningfulCriterionViewSet, KeyStageViewSet, SubjectViewSet, SchoolViewSet, CouncilTeamViewSet)
+    items = (
+        BenchmarkViewSet,
+        MeaningfulCriterionViewSet,
+        KeyStageViewSet,
+        SubjectViewSet,
+        SchoolViewSet,
+        CouncilTeamViewSet,
+    )
 
 
 register_snippet(TaxonomyGroup)
