@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "stories",
     "events",
     "search",
+    "publishing",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
