@@ -13,3 +13,13 @@ def home(db) -> HomePage:
 @pytest.fixture
 def root_page(db) -> Page:
     return Page.get_first_root_node()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The page cache lives in process memory: no test may see another test's pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

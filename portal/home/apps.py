@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
     name = "portal.home"
     label = "home"
     verbose_name = "Home and standard pages"
+
+    def ready(self) -> None:
+        from .caching import connect_invalidation
+
+        connect_invalidation()

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "portal.home.middleware.PortalCSPMiddleware",
     "portal.home.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.home.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -210,3 +211,16 @@ CONTENT_REVIEW_MONTHS = int(os.environ.get("CONTENT_REVIEW_MONTHS", "12"))
 # a blocked request gets this view's 429 page. Counts live in the default cache.
 RATELIMIT_VIEW = "portal.home.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+
+# Anonymous pages: browsers may reuse them for this long, shared caches for five times as long;
+# the server-side page cache is invalidated by any change in these apps (portal.home.caching).
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+CACHE_INVALIDATING_APPS = [
+    "portal.taxonomy",
+    "portal.home",
+    "resources",
+    "placements",
+    "directory",
+    "stories",
+    "events",
+]

@@ -1,0 +1,116 @@
+"""Caching that invalidates itself.
+
+Every public response and cached fragment is keyed by a site-wide *content version*, a counter in
+the shared cache that goes up whenever anything the public can see changes: a page is published,
+unpublished, moved or deleted, or a model of one of the portal's own apps is saved or deleted
+(taxonomy terms, schools, requests that change places left...). Bumping one counter invalidates
+every listing that might show the changed item, which per-object keys cannot promise.
+
+Anonymous GET requests are served from a full-page cache; anyone with a session (editors, signed-in
+contributors) always gets a fresh, private response. With several processes the cache must be
+shared (Redis in docker-compose), or each process keeps its own version."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "portal:content-version"
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return int(version)
+
+
+def content_changed(**kwargs: Any) -> None:
+    """Signal receiver (and plain function): everything cached so far is now stale."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _is_portal_model(sender: type) -> bool:
+    config = apps.get_containing_app_config(sender.__module__)
+    return config is not None and config.name in settings.CACHE_INVALIDATING_APPS
+
+
+def _model_changed(sender: type, **kwargs: Any) -> None:
+    if _is_portal_model(sender):
+        content_changed()
+
+
+def connect_invalidation() -> None:
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(content_changed, dispatch_uid=f"portal-cache-{signal}")
+    post_save.connect(_model_changed, dispatch_uid="portal-cache-save")
+    post_delete.connect(_model_changed, dispatch_uid="portal-cache-delete")
+
+
+def _may_use_cache(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path_info.startswith(UNCACHED_PREFIXES)
+    )
+
+
+def _is_public(request: HttpRequest, response: HttpResponse) -> bool:
+    user = getattr(request, "user", None)
+    return (
+        _may_use_cache(request)
+        and response.status_code in (200, 301, 404)
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.META.get("CSRF_COOKIE_USED")
+        and not (user is not None and user.is_authenticated)
+        and not getattr(request, "is_preview", False)
+    )
+
+
+class PublicCacheMiddleware:
+    """Sets Cache-Control for a front-end cache and serves anonymous pages from the server cache.
+
+    Public: `public, max-age=…, s-maxage=…`. Anything personal (a session, a form with a CSRF
+    token, a signed-in user, the admin) is `private, no-store` and never stored."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        key = None
+        if _may_use_cache(request):
+            key = f"page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+            cached = cache.get(key)
+            if cached is not None:
+                cached["X-Cache"] = "hit"
+                return cached
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):  # the view decided (feeds, downloads, private pages)
+            return response
+        if _is_public(request, response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.PUBLIC_CACHE_SECONDS,
+                s_maxage=settings.PUBLIC_CACHE_SECONDS * 5,
+            )
+            response["X-Cache"] = "miss"
+            if key and not response.streaming and response.status_code == 200:
+                cache.set(key, response, settings.PUBLIC_CACHE_SECONDS * 5)
+        else:
+            patch_cache_control(response, private=True, no_store=True)
+            patch_vary_headers(response, ("Cookie",))
+        return response
