@@ -44,6 +44,12 @@ lint: $(BIN)/.installed ## ruff lint and format check
 format: $(BIN)/.installed ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix . && $(BIN)/ruff format .
 
+bench: $(BIN)/.installed ## Load benchmarks at 10,000 and 50,000 resources on SQLite and PostgreSQL (about 20 minutes)
+	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.run --database sqlite
+	scripts/with-postgres $(BIN)/python -m bench.run --database postgres
+	$(BIN)/python -m bench.report
+
 assets: ## Rebuild the committed CSS/JS from GOV.UK Frontend (needs Node; not needed by `make run`)
 	cd frontend && npm ci --no-audit --no-fund && npm run build
 
