@@ -17,4 +17,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# /events/calendar.ics and /events/<event>/event.ics: .ics URLs handed to the pages' routes.
+urlpatterns += [path("", include("events.urls"))]
+
 urlpatterns += [path("", include(wagtail_urls))]

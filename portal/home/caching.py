@@ -10,6 +10,7 @@ Anonymous GET requests are served from a full-page cache; anyone with a session 
 contributors) always gets a fresh, private response. With several processes the cache must be
 shared (Redis in docker-compose), or each process keeps its own version."""
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -92,7 +93,9 @@ class PublicCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         key = None
         if _may_use_cache(request):
-            key = f"page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+            # Hashed: query strings can be long and memcached refuses keys over 250 characters.
+            url = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+            key = f"page:{content_version()}:{url}"
             cached = cache.get(key)
             if cached is not None:
                 cached["X-Cache"] = "hit"

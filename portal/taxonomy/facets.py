@@ -48,7 +48,8 @@ class Facet:
             if valid and len(kept) < MAX_VALUES_PER_FACET:
                 kept.append(value)
             else:
-                ignored.append(f"“{value[:40]}” is not a {self.value_noun} we know, so it was ignored.")
+                article = "an" if self.value_noun[:1].lower() in "aeiou" else "a"
+                ignored.append(f"“{value[:40]}” is not {article} {self.value_noun} we know, so it was ignored.")
         return tuple(kept), ignored
 
 

@@ -1,0 +1,95 @@
+"""Dates and times as people in Stockton read them. Events are stored as aware datetimes (UTC in
+the database) and always shown, filtered and exported in the portal's time zone (TIME_ZONE,
+Europe/London), so a 10am event stays at 10am whether it falls in GMT or BST."""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+_MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])$")
+
+
+def local(moment: datetime.datetime) -> datetime.datetime:
+    """The moment in the portal's time zone."""
+    return timezone.localtime(moment, timezone.get_default_timezone())
+
+
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    """The start of a calendar day in the portal's time zone, as an aware datetime."""
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=timezone.get_default_timezone())
+
+
+def format_time(moment: datetime.datetime) -> str:
+    """GOV.UK style: 10am, 10:30am, midday, midnight."""
+    moment = local(moment)
+    if moment.minute == 0 and moment.hour in {0, 12}:
+        return "midnight" if moment.hour == 0 else "midday"
+    hour = moment.hour % 12 or 12
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+
+
+def format_day(moment: datetime.datetime) -> str:
+    """e.g. Friday 10 July 2026."""
+    moment = local(moment)
+    return f"{moment:%A} {moment.day} {moment:%B %Y}"
+
+
+def format_span(start: datetime.datetime, end: datetime.datetime) -> str:
+    """When an event happens: "Friday 10 July 2026, 10am to 3pm", or across days
+    "Monday 26 July 2027, 10am to Friday 30 July 2027, 3pm"."""
+    if local(start).date() == local(end).date():
+        return f"{format_day(start)}, {format_time(start)} to {format_time(end)}"
+    return f"{format_day(start)}, {format_time(start)} to {format_day(end)}, {format_time(end)}"
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month, written 2026-07 in URLs."""
+
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, value: str) -> "Month | None":
+        match = _MONTH.match(value.strip())
+        if not match or not 2000 <= int(match["year"]) <= 2100:
+            return None
+        return cls(int(match["year"]), int(match["month"]))
+
+    @classmethod
+    def of(cls, moment: datetime.datetime) -> "Month":
+        moment = local(moment)
+        return cls(moment.year, moment.month)
+
+    def __str__(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+    @property
+    def label(self) -> str:
+        return f"{datetime.date(self.year, self.month, 1):%B %Y}"
+
+    def bounds(self) -> tuple[datetime.datetime, datetime.datetime]:
+        """Local midnight on the first of the month and on the first of the next month."""
+        following = (self.year + 1, 1) if self.month == 12 else (self.year, self.month + 1)
+        return (
+            local_midnight(datetime.date(self.year, self.month, 1)),
+            local_midnight(datetime.date(*following, 1)),
+        )
+
+
+@dataclass(frozen=True, order=True)
+class AcademicYear:
+    """A school year, 1 September to 31 August, named by the year it starts in."""
+
+    start_year: int
+
+    @classmethod
+    def of(cls, moment: datetime.datetime) -> "AcademicYear":
+        day = local(moment).date()
+        return cls(day.year if day.month >= 9 else day.year - 1)
+
+    def __str__(self) -> str:
+        return f"{self.start_year} to {self.start_year + 1}"

@@ -1,0 +1,21 @@
+"""The story listing's filters: by sector (`sector`) and by a kind of step in the route (`route`)."""
+
+from portal.taxonomy.facets import Facet
+
+PAGE_SIZE = 20
+
+
+def story_facets() -> tuple[Facet, ...]:
+    # Imported here so that the choices stay defined once, on the model.
+    from .models import Sector, StepKind
+
+    return (
+        Facet("sector", "Sector", "sector", tuple(Sector.choices), value_noun="sector"),
+        Facet(
+            "route",
+            "Route they took",
+            "route_steps__kind",
+            tuple(StepKind.choices),
+            value_noun="kind of route",
+        ),
+    )
