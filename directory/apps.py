@@ -6,3 +6,8 @@ class DirectoryConfig(AppConfig):
 
     name = "directory"
     verbose_name = "Directory of services and post-16 options"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

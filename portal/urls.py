@@ -20,4 +20,7 @@ if settings.DEBUG:
 # /events/calendar.ics and /events/<event>/event.ics: .ics URLs handed to the pages' routes.
 urlpatterns += [path("", include("events.urls"))]
 
+# /openreferral/ (the Open Referral UK API) and /support-for-schools/booklet.pdf.
+urlpatterns += [path("", include("directory.urls"))]
+
 urlpatterns += [path("", include(wagtail_urls))]

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a blocked rate limit into RATELIMIT_VIEW's 429 page (django-ratelimit).
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -224,3 +226,10 @@ CACHE_INVALIDATING_APPS = [
     "stories",
     "events",
 ]
+
+# Directory (services for schools, the booklet, post-16 options, Open Referral UK API). Referral
+# enquiries keep the school contact's details for this many months, then
+# `manage.py purge_referral_enquiries` (run daily) removes them and keeps the counts.
+DIRECTORY_ENQUIRY_RETENTION_MONTHS = int(os.environ.get("DIRECTORY_ENQUIRY_RETENTION_MONTHS", "12"))
+# WeasyPrint reports every step of building the booklet PDF at INFO.
+LOGGING["loggers"]["weasyprint"] = {"level": "WARNING"}

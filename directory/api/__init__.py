@@ -1,0 +1,1 @@
+"""The Open Referral UK 3.0 API at /openreferral/: read-only, no key, every response CORS-open."""

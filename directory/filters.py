@@ -1,0 +1,65 @@
+"""Filters for the services listing and the post-16 providers, with the portal-wide parameter names
+(`q`, `type`, `sort`, `page`) plus the directory's own (`phase`, `need`, `cost`, `route`, `level`)."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from portal.taxonomy.facets import Facet, first_valid
+
+from .vocabulary import (
+    APPRENTICESHIP_LEVELS,
+    COSTS,
+    NEEDS,
+    PHASES,
+    PROVIDER_KINDS,
+    ROUTE_KINDS,
+    SERVICE_KINDS,
+    choices,
+)
+
+SERVICE_PAGE_SIZE = 20
+MAX_SEARCH_WORDS = 8
+MAX_SEARCH_LENGTH = 200
+
+# sort parameter value -> (label, ORM ordering)
+SERVICE_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "title": ("Name (A to Z)", ("title",)),
+    "reviewed": ("Recently reviewed", ("-last_reviewed", "title")),
+}
+
+
+def service_facets() -> tuple[Facet, ...]:
+    return (
+        Facet("phase", "Phase", "phases__code", tuple(choices(PHASES)), value_noun="phase"),
+        Facet("need", "Need", "needs__code", tuple(choices(NEEDS)), value_noun="need"),
+        Facet("type", "Type of support", "kind", tuple(choices(SERVICE_KINDS)), value_noun="type of support"),
+        Facet("cost", "Cost", "cost", tuple(choices(COSTS)), value_noun="cost"),
+    )
+
+
+def provider_facets() -> tuple[Facet, ...]:
+    return (
+        Facet("route", "What you can study", "routes__kind", tuple(choices(ROUTE_KINDS)), value_noun="route"),
+        Facet(
+            "level",
+            "Apprenticeship level",
+            "routes__level",
+            tuple((str(level), label) for level, label in APPRENTICESHIP_LEVELS),
+            value_noun="apprenticeship level (2 to 7)",
+        ),
+        Facet("type", "Type of place", "kind", tuple(choices(PROVIDER_KINDS)), value_noun="type of place"),
+    )
+
+
+def service_sort(params: Mapping[str, Any]) -> str:
+    return first_valid(params.getlist("sort"), SERVICE_SORTS, "title")
+
+
+def search_text(params: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """The `q` words to match (at most 8, at most 200 characters) and a message if some were dropped."""
+    raw = " ".join(params.getlist("q")).replace("\x00", " ")
+    words = raw[:MAX_SEARCH_LENGTH].split()
+    messages = []
+    if len(raw) > MAX_SEARCH_LENGTH or len(words) > MAX_SEARCH_WORDS:
+        messages.append(f"Your search was long, so only its first {MAX_SEARCH_WORDS} words were used.")
+    return " ".join(words[:MAX_SEARCH_WORDS]), messages

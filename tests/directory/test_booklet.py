@@ -1,0 +1,134 @@
+"""The booklet PDF: it opens, has a contents page whose page numbers are right, names every live
+service (and no draft), prints one phase on request, refuses an unknown phase, and is cached until
+something it shows changes."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from directory import booklet
+from directory.models import ServicePage
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+URL = "/support-for-schools/booklet.pdf"
+
+
+@pytest.fixture
+def services(home):
+    support = factories.support_index(home)
+    return {
+        "ep": factories.service(support, title="Educational psychology", phases=("primary", "secondary")),
+        "portage": factories.service(
+            support, title="Portage home visiting", phases=("early-years",), needs=("families",)
+        ),
+        "careers": factories.service(
+            support, title="Careers guidance", phases=("secondary", "post-16"), needs=("careers",)
+        ),
+        "draft": factories.service(support, title="Draft service", phases=("primary",), live=False),
+    }
+
+
+def pdf_pages(response) -> list[str]:
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    content = b"".join(response) if response.streaming else response.content
+    assert content.startswith(b"%PDF-")
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages]
+
+
+def page_of(pages: list[str], text: str) -> int:
+    """The 1-based number of the first page after the contents that contains `text`."""
+    return next(n for n, page in enumerate(pages, start=1) if n > 2 and text in page)
+
+
+def test_the_booklet_has_a_cover_contents_and_every_live_service(client, services):
+    pages = pdf_pages(client.get(URL))
+    assert "Support for schools" in pages[0] and "Correct at" in pages[0]
+    assert pages[1].startswith("Contents")
+    text = " ".join(pages)
+    for key in ("ep", "portage", "careers"):
+        assert services[key].title in text
+    assert "Draft service" not in text
+    assert "Email the referral form." in text and "Duty Officer" in text  # referral route and contacts
+    assert re.search(r"Page 3 of \d+", pages[2])
+
+
+def test_the_contents_page_numbers_are_right(client, services):
+    pages = pdf_pages(client.get(URL))
+    contents = pages[1]
+    for heading in ("Early years", "Primary", "Secondary", "Post-16"):
+        listed = re.search(rf"{heading} \(\d+ services?\)\s*\.*\s*(\d+)", contents)
+        assert listed, f"{heading} is not in the contents: {contents}"
+        section_page = next(n for n, page in enumerate(pages, start=1) if n > 2 and page.startswith(heading))
+        assert int(listed.group(1)) == section_page
+
+
+def test_a_service_for_several_phases_is_described_once_and_referenced(client, services):
+    pages = pdf_pages(client.get(URL))
+    text = " ".join(pages)
+    owner = services["ep"].team.name
+    full_entries = [
+        n for n, page in enumerate(pages, start=1) if f"Educational psychology {owner} · " in page
+    ]
+    assert len(full_entries) == 1  # in full under Primary only
+    reference = re.search(rf"Educational psychology \({owner}\): described in full on page (\d+)", text)
+    assert reference and int(reference.group(1)) == full_entries[0]
+
+
+def test_one_phase_only(client, services):
+    pages = pdf_pages(client.get(URL, {"phase": "early-years"}))
+    text = " ".join(pages)
+    assert "Portage home visiting" in text
+    assert "Educational psychology" not in text and "Careers guidance" not in text
+    assert "Early years:" in pages[0]
+
+
+def test_an_unknown_phase_is_explained_not_ignored(client, services):
+    response = client.get(URL, {"phase": "sixth-form"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "We do not have a booklet for that phase" in html and "sixth-form" in html
+    assert '?phase=primary"' in html
+
+
+def test_no_services_section_no_booklet(client, db):
+    assert client.get(URL).status_code == 404
+
+
+def test_the_booklet_is_cached_until_a_service_is_published(client, services, monkeypatch):
+    first = client.get(URL).content
+    rendered = []
+    real_render = booklet.render_pdf
+    monkeypatch.setattr(booklet, "render_pdf", lambda b: rendered.append(b) or real_render(b))
+    assert client.get(URL).content == first and rendered == []
+    new = factories.service(factories.support_index(None), title="Sensory support", phases=("primary",))
+    assert "Sensory support" in " ".join(pdf_pages(client.get(URL)))
+    assert len(rendered) == 1
+    new.unpublish()
+    assert "Sensory support" not in " ".join(pdf_pages(client.get(URL)))
+
+
+def test_changing_a_team_clears_the_booklet(client, services):
+    client.get(URL)
+    version = booklet._version()
+    team = ServicePage.objects.get(pk=services["ep"].pk).team
+    team.name = "Renamed Psychology Team"
+    team.save()
+    assert booklet._version() != version
+    assert "Renamed Psychology Team" in " ".join(pdf_pages(client.get(URL)))
+
+
+def test_parse_phase():
+    assert (
+        booklet.parse_phase(None) is None
+        and booklet.parse_phase("") is None
+        and booklet.parse_phase("all") is None
+    )
+    assert booklet.parse_phase(" Primary ") == "primary"
+    with pytest.raises(booklet.UnknownPhase):
+        booklet.parse_phase("ks2")
