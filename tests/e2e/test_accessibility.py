@@ -1,7 +1,7 @@
 """axe-core on every public page type of the foundation: zero WCAG 2.2 A/AA violations."""
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 PAGES = [
     "/",
@@ -15,7 +15,40 @@ PAGES = [
     "/accessibility/",
     "/privacy/",
     "/no-such-page/",
+    "/support-for-schools/",
+    "/support-for-schools/?phase=primary&need=send",
+    "/post-16/",
+    "/post-16/compare/",
+    "/stories/",
+    "/stories/?sector=health",
+    "/events/",
+    "/events/?type=open-day",
+    "/events/?month=not-a-month",
 ]
+
+
+def _first_link(page: Page, base_url: str, index: str) -> str:
+    page.goto(base_url + index)
+    href = page.locator(f"main a[href^='{index}'][href$='/']").evaluate_all(
+        "(links, index) => links.map(a => a.getAttribute('href')).filter(h => h !== index && !h.includes('?'))",
+        index,
+    )
+    assert href, f"no detail page linked from {index}"
+    return href[0]
+
+
+@pytest.mark.parametrize("index", ["/support-for-schools/", "/post-16/", "/stories/", "/events/"])
+def test_no_accessibility_violations_on_detail_pages(page: Page, base_url: str, axe_violations, index: str):
+    page.goto(base_url + _first_link(page, base_url, index))
+    assert axe_violations(page) == []
+
+
+def test_an_enquiry_form_with_its_errors_has_no_violations(page: Page, base_url: str, axe_violations):
+    page.goto(base_url + _first_link(page, base_url, "/support-for-schools/"))
+    form = page.locator("main form[method='post']").first
+    form.locator("button[type='submit']").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("path", PAGES)
