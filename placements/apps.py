@@ -6,3 +6,6 @@ class PlacementsConfig(AppConfig):
 
     name = "placements"
     verbose_name = "Work placements"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - connects the receivers

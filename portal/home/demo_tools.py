@@ -1,9 +1,11 @@
 """Helpers for the apps' demo modules: create-or-update pages by slug and documents by title, so
 `load_demo_content` can run any number of times without duplicating anything."""
 
+import os
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 from wagtail.models import Page
@@ -11,6 +13,13 @@ from wagtail.models import Page
 from .demo_files import simple_pdf
 
 P = TypeVar("P", bound=Page)
+DEV_ONLY_PASSWORD = "stockton-demo-admin"  # noqa: S105 - printed for local use; refused unless DEBUG
+
+
+def demo_password() -> str | None:
+    """The password of every demo account: DEMO_ADMIN_PASSWORD, or a fixed development value when
+    DEBUG is on; None (no demo accounts can sign in) otherwise, so production never gets a default."""
+    return os.environ.get("DEMO_ADMIN_PASSWORD") or (DEV_ONLY_PASSWORD if settings.DEBUG else None)
 
 
 def paragraphs(*texts: str) -> list[dict[str, str]]:

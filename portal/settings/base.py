@@ -233,3 +233,12 @@ CACHE_INVALIDATING_APPS = [
 DIRECTORY_ENQUIRY_RETENTION_MONTHS = int(os.environ.get("DIRECTORY_ENQUIRY_RETENTION_MONTHS", "12"))
 # WeasyPrint reports every step of building the booklet PDF at INFO.
 LOGGING["loggers"]["weasyprint"] = {"level": "WARNING"}
+
+# Placements (work-placement directory): a listing not confirmed by its host team for
+# PLACEMENT_CONFIRM_EVERY_DAYS is flagged to the team in the admin; after PLACEMENT_EXPIRE_AFTER_DAYS
+# it leaves the public directory and cannot be requested until confirmed again. Requesters'
+# contact details are removed PLACEMENT_REQUEST_RETENTION_MONTHS after the window ends
+# (`manage.py purge_placement_requests`, run daily).
+PLACEMENT_CONFIRM_EVERY_DAYS = int(os.environ.get("PLACEMENT_CONFIRM_EVERY_DAYS", "90"))
+PLACEMENT_EXPIRE_AFTER_DAYS = int(os.environ.get("PLACEMENT_EXPIRE_AFTER_DAYS", "180"))
+PLACEMENT_REQUEST_RETENTION_MONTHS = int(os.environ.get("PLACEMENT_REQUEST_RETENTION_MONTHS", "12"))

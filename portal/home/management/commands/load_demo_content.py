@@ -4,19 +4,17 @@ it again and nothing is duplicated. Each installed app may provide a `demo` modu
 foundation created. Finally the search index is rebuilt."""
 
 import importlib
-import os
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 
+from portal.home.demo_tools import demo_password
 from portal.home.models import HomePage
 
 DEMO_ADMIN_USERNAME = "admin"
-DEV_ONLY_PASSWORD = "stockton-demo-admin"  # noqa: S105 - printed for local use; refused unless DEBUG
 
 
 class Command(BaseCommand):
@@ -42,7 +40,7 @@ class Command(BaseCommand):
     def _ensure_admin(self) -> str | None:
         """A superuser for local exploration only. The password comes from DEMO_ADMIN_PASSWORD, or a
         fixed development value when DEBUG is on; never a default in production."""
-        password = os.environ.get("DEMO_ADMIN_PASSWORD") or (DEV_ONLY_PASSWORD if settings.DEBUG else None)
+        password = demo_password()
         if password is None:
             self.stdout.write("No demo admin created: set DEMO_ADMIN_PASSWORD to create one.")
             return None

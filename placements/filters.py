@@ -1,0 +1,178 @@
+"""The directory's filters. Portal-wide names (`q`, `key_stage`, `setting`, `sort`, `page`) plus the
+directory's own: `activity`, `area` (council service area), `team`, `adjustment` (SEND),
+`month` (YYYY-MM, repeatable), `from` and `to` (YYYY-MM-DD) and `places_left=yes`.
+
+The date and places filters apply to one window at a time: a placement matches when one of its
+open windows is in a chosen month, overlaps the from/to dates and (if asked) has places left, so
+"March, with places left" never matches a placement whose only free places are in June."""
+
+import calendar
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+
+from portal.taxonomy.facets import Facet, Option, first_valid
+from portal.taxonomy.vocabulary import KEY_STAGES, SETTINGS
+
+from .models import WindowCapacity, today
+from .vocabulary import ACTIVITIES, ADJUSTMENTS, PLACEMENT_KEY_STAGES
+
+PAGE_SIZE = 20
+MONTHS_AHEAD = 12
+MAX_MONTHS = 12
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+# sort parameter value -> label (the ordering is built in `ordered`, as "soonest" needs a subquery)
+SORTS: dict[str, str] = {
+    "soonest": "Soonest dates first",
+    "title": "Title (A to Z)",
+    "team": "Host team (A to Z)",
+}
+
+
+def placement_facets() -> tuple[Facet, ...]:
+    return (
+        Facet(
+            "key_stage",
+            "Key stage",
+            "key_stages__code",
+            tuple(
+                (k.code, f"{k.code} ({k.year_groups})") for k in KEY_STAGES if k.code in PLACEMENT_KEY_STAGES
+            ),
+            value_noun="key stage for placements (KS4 or KS5)",
+        ),
+        Facet("activity", "What they will do", "activities__code", ACTIVITIES, value_noun="activity"),
+        Facet("setting", "Who can take part", "settings__code", SETTINGS, value_noun="setting"),
+        Facet(
+            "adjustment",
+            "SEND adjustments offered",
+            "adjustments__code",
+            ADJUSTMENTS,
+            value_noun="SEND adjustment",
+        ),
+        Facet("area", "Council service area", "host_team__directorate", value_noun="service area"),
+        Facet("team", "Host team", "host_team__slug", label_lookup="host_team__name", value_noun="host team"),
+    )
+
+
+def sort_from_params(params: Mapping[str, Any]) -> str:
+    return first_valid(params.getlist("sort"), SORTS, "soonest")
+
+
+def ordered(placements: QuerySet, sort: str) -> QuerySet:
+    if sort == "title":
+        return placements.order_by("title", "pk")
+    if sort == "team":
+        return placements.order_by("host_team__name", "title", "pk")
+    next_start = (
+        WindowCapacity.objects.open().filter(page=OuterRef("pk")).order_by("start_date").values("start_date")
+    )
+    return placements.annotate(next_start=Subquery(next_start[:1])).order_by("next_start", "title", "pk")
+
+
+def month_start(value: str) -> datetime.date | None:
+    match = MONTH.match(value.strip())
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2])
+    if not (2000 <= year <= 2100 and 1 <= month <= 12):
+        return None
+    return datetime.date(year, month, 1)
+
+
+def month_end(start: datetime.date) -> datetime.date:
+    return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+
+
+def upcoming_months(on: datetime.date, count: int = MONTHS_AHEAD) -> list[datetime.date]:
+    year, month = on.year, on.month
+    months = []
+    for _ in range(count):
+        months.append(datetime.date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _parse_date(raw: str, name: str, messages: list[str]) -> datetime.date | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        return datetime.date.fromisoformat(raw[:10])
+    except ValueError:
+        messages.append(
+            f"“{raw[:20]}” is not a date we understand, so the “{name}” date was ignored. Use the format 2027-03-01."
+        )
+        return None
+
+
+@dataclass
+class WindowFilter:
+    """The date and places filters, applied to windows (see the module docstring)."""
+
+    months: tuple[datetime.date, ...] = ()
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    places_left: bool = False
+    messages: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, Any]) -> "WindowFilter":
+        messages: list[str] = []
+        months: list[datetime.date] = []
+        for raw in params.getlist("month")[: MAX_MONTHS * 2]:
+            start = month_start(raw)
+            if start is None:
+                messages.append(
+                    f"“{raw[:20]}” is not a month we know, so it was ignored. Use the format 2027-03."
+                )
+            elif start not in months and len(months) < MAX_MONTHS:
+                months.append(start)
+        date_from = _parse_date(params.get("from", ""), "from", messages)
+        date_to = _parse_date(params.get("to", ""), "to", messages)
+        if date_from and date_to and date_to < date_from:
+            messages.append("The “to” date is before the “from” date, so it was ignored.")
+            date_to = None
+        return cls(tuple(sorted(months)), date_from, date_to, params.get("places_left") == "yes", messages)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.months or self.date_from or self.date_to or self.places_left)
+
+    def windows(self, *, with_months: bool = True) -> QuerySet[WindowCapacity]:
+        """Open windows meeting every date and places condition (optionally ignoring months)."""
+        windows = WindowCapacity.objects.open()
+        if self.places_left:
+            windows = windows.with_places_left()
+        if self.date_from:
+            windows = windows.filter(end_date__gte=self.date_from)
+        if self.date_to:
+            windows = windows.filter(start_date__lte=self.date_to)
+        if with_months and self.months:
+            in_a_month = Q()
+            for start in self.months:
+                in_a_month |= Q(start_date__lte=month_end(start), end_date__gte=start)
+            windows = windows.filter(in_a_month)
+        return windows
+
+    def apply(self, placements: QuerySet) -> QuerySet:
+        if not self.active:
+            return placements
+        return placements.filter(pk__in=self.windows().values("page_id"))
+
+    def month_options(self, placements: QuerySet) -> list[Option]:
+        """The next months, each with how many of `placements` have a matching window in it (one
+        query, whatever the number of placements)."""
+        rows = self.windows(with_months=False).filter(page__in=placements.values("pk"))
+        spans = list(rows.values_list("page_id", "start_date", "end_date"))
+        months = sorted(set(upcoming_months(today())) | set(self.months))
+        options = []
+        for start in months:
+            end = month_end(start)
+            count = len({page for page, first, last in spans if first <= end and last >= start})
+            options.append(Option(f"{start:%Y-%m}", f"{start:%B %Y}", count, start in self.months))
+        return options

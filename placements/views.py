@@ -1,0 +1,132 @@
+"""Public views, reached through the placement pages' routes: the directory, the request form, its
+confirmation page and the requester's status page (a signed link, no account)."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django_ratelimit.decorators import ratelimit
+
+from portal.taxonomy.facets import Facet, FacetedQuery, page_number
+
+from .booking import DecisionError, decide, submit_request
+from .filters import PAGE_SIZE, SORTS, WindowFilter, ordered, placement_facets, sort_from_params
+from .forms import PlacementRequestForm
+from .links import request_for_token, status_token
+from .models import PlacementIndexPage, PlacementPage, RequestEvent, with_listing_data
+
+MONTH_FACET = Facet("month", "Dates available", "")
+MAX_QUERY_LENGTH = 200
+
+
+def directory(request: HttpRequest, index: PlacementIndexPage) -> HttpResponse:
+    """`/placements/`: every filter is a plain GET form, so it works without JavaScript and
+    every filtered view is a shareable link. A fixed number of queries whatever the data size."""
+    text = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    windows = WindowFilter.from_params(request.GET)
+    query = FacetedQuery.from_params(placement_facets(), request.GET)
+    sort = sort_from_params(request.GET)
+
+    base = index.live_placements()
+    if text:
+        base = base.filter(
+            Q(title__icontains=text) | Q(summary__icontains=text) | Q(host_team__name__icontains=text)
+        )
+    matching = ordered(query.apply(windows.apply(base)), sort)
+    page = Paginator(with_listing_data(matching), PAGE_SIZE).get_page(
+        page_number(request.GET.getlist("page"))
+    )
+    return index.render(
+        request,
+        context_overrides={
+            "text": text,
+            "query": query,
+            "windows": windows,
+            "facets": query.counts(windows.apply(base)),
+            "month_facet": MONTH_FACET,
+            "month_options": windows.month_options(query.apply(base)),
+            "filtered": bool(text or query.active or windows.active),
+            "messages_list": query.messages + windows.messages,
+            "sort": sort,
+            "sorts": list(SORTS.items()),
+            "results": page.object_list,
+            "page_obj": page,
+            "guide": index.get_children().live().filter(slug="hosting-a-high-impact-placement").first(),
+        },
+    )
+
+
+@ratelimit(key="ip", rate="10/m", method="POST", block=True)
+def request_places(request: HttpRequest, page: PlacementPage) -> HttpResponse:
+    """The request form. Nothing is saved unless every field is valid; an expired listing or a
+    placement with no open windows shows why instead of the form."""
+    if page.is_expired or not page.open_capacities().with_places_left().exists():
+        return TemplateResponse(
+            request,
+            "placements/request_unavailable.html",
+            {"page": page, "expired": page.is_expired},
+            status=200 if request.method == "GET" else 409,
+        )
+    initial = {}
+    chosen = request.GET.get("window", "")
+    if chosen.isdigit():
+        initial["window"] = int(chosen)
+    form = PlacementRequestForm(
+        request.POST if request.method == "POST" else None, page=page, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        placement_request = submit_request(form.to_request())
+        index = PlacementIndexPage.objects.ancestor_of(page).get()
+        return redirect(f"{index.url}requests/{status_token(placement_request)}/sent/")
+    return TemplateResponse(
+        request,
+        "placements/request_form.html",
+        {"page": page, "form": form, "retention_months": settings.PLACEMENT_REQUEST_RETENTION_MONTHS},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _request_or_404(token: str):
+    placement_request = request_for_token(token)
+    if placement_request is None:
+        raise Http404("No request matches this link.")
+    return placement_request
+
+
+def request_sent(request: HttpRequest, index: PlacementIndexPage, token: str) -> HttpResponse:
+    """The confirmation page after a request is sent."""
+    placement_request = _request_or_404(token)
+    return index.render(
+        request,
+        template="placements/request_sent.html",
+        context_overrides={
+            "placement_request": placement_request,
+            "status_path": f"{index.url}requests/{token}/",
+        },
+    )
+
+
+@ratelimit(key="ip", rate="10/m", method="POST", block=True)
+def request_status(request: HttpRequest, index: PlacementIndexPage, token: str) -> HttpResponse:
+    """Where a requester follows their request, and may cancel it."""
+    placement_request = _request_or_404(token)
+    error = ""
+    if request.method == "POST":
+        try:
+            decide(placement_request.pk, "cancel", actor=RequestEvent.Actor.REQUESTER)
+        except DecisionError as exc:
+            error = str(exc)
+        else:
+            return redirect(request.path)
+    return index.render(
+        request,
+        template="placements/request_status.html",
+        context_overrides={
+            "placement_request": placement_request,
+            "events": placement_request.events.all(),
+            "can_cancel": not placement_request.is_final,
+            "error": error,
+        },
+    )

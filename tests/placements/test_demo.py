@@ -1,0 +1,74 @@
+"""The demo content: eight or more teams with realistic KS4/KS5 placements across the year, each
+team with its group, page permissions and (only when allowed) a demo member; loading twice changes
+nothing."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from placements import demo
+from placements.models import HostTeamPage, PlacementPage, PlacementRequest, WindowCapacity
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> tuple[int, ...]:
+    taken = sum(WindowCapacity.objects.values_list("places_taken", flat=True))
+    return (
+        HostTeamPage.objects.count(),
+        PlacementPage.objects.count(),
+        WindowCapacity.objects.count(),
+        PlacementRequest.objects.count(),
+        taken,
+    )
+
+
+def test_demo_loads_idempotently_with_team_members(home, settings, monkeypatch):
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-demo-password-for-tests")
+    demo.load(home)
+    first = counts()
+    demo.load(home)
+    assert counts() == first
+    teams, placements, windows, requests, taken = first
+    assert teams >= 8 and placements >= 2 * 6 and requests >= 3 and taken > 0
+    assert not WindowCapacity.objects.filter(withdrawn=True).exists()
+    host = get_user_model().objects.get(username="highways-host")
+    assert host.check_password("a-demo-password-for-tests")
+    highways = HostTeamPage.objects.get(team__slug="highways-transport")
+    assert highways.permissions_for_user(host).can_publish_subpage()
+    libraries = HostTeamPage.objects.get(team__slug="libraries")
+    assert not libraries.permissions_for_user(host).can_edit()
+    key_stages = set(PlacementPage.objects.values_list("key_stages__code", flat=True))
+    assert key_stages == {"KS4", "KS5"}
+    months = {d.month for d in WindowCapacity.objects.values_list("start_date", flat=True)}
+    assert len(months) >= 6  # spread across the academic year
+
+
+def test_demo_creates_no_users_without_a_password(home, settings, monkeypatch):
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+    settings.DEBUG = False
+    demo.load(home)
+    assert not get_user_model().objects.filter(username__endswith="-host").exists()
+    assert HostTeamPage.objects.count() >= 8
+
+
+def test_a_school_can_find_a_ks5_placement_with_step_free_access_in_march(client, home):
+    demo.load(home)
+    response = client.get("/placements/?key_stage=KS5&adjustment=step-free&month=2027-03&places_left=yes")
+    assert response.status_code == 200
+    assert len(response.context["results"]) >= 2
+    assert "Highways engineering week: design a safer crossing" in [
+        p.title for p in response.context["results"]
+    ]
+
+
+def test_the_guide_for_hosts_is_published_under_the_directory(client, home):
+    demo.load(home)
+    html = client.get("/placements/hosting-a-high-impact-placement/").content.decode()
+    assert "Hosting a high-impact placement" in html and "A task set by the team" in html
+
+
+def test_demo_prints_nothing_secret(home, monkeypatch, capsys):
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-demo-password-for-tests")
+    demo.load(home)
+    captured = capsys.readouterr()
+    assert "a-demo-password-for-tests" not in captured.out + captured.err
