@@ -97,7 +97,7 @@ def test_the_month_filter_follows_local_time_in_summer(client, index):
         ({"month": "banana"}, "is not a month we know"),
         ({"month": "99999-01"}, "is not a month we know"),
         ({"type": "rave"}, "is not a type of event we know"),
-        ({"audience": "pets"}, "is not a audience we know"),
+        ({"audience": "pets"}, "is not an audience we know"),
         ({"when": "sometime"}, "is not a list we know"),
     ],
 )
