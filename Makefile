@@ -47,6 +47,8 @@ format: $(BIN)/.installed ## Apply ruff's fixes and formatting
 
 bench: $(BIN)/.installed ## Load benchmarks at 10,000 and 50,000 resources on SQLite and PostgreSQL (about 20 minutes)
 	command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.search_bench
+	scripts/with-postgres $(BIN)/python -m bench.search_bench
 	$(BIN)/python -m bench.run --database sqlite
 	scripts/with-postgres $(BIN)/python -m bench.run --database postgres
 	$(BIN)/python -m bench.report

@@ -5,9 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.home.views import health
+from publishing.urls import account_urlpatterns
 
 urlpatterns = [
     path("health/", health, name="health"),
+    # Rate-limited admin sign-in and password reset (publishing): before the admin's own URLs.
+    *account_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -22,5 +25,11 @@ urlpatterns += [path("", include("events.urls"))]
 
 # /openreferral/ (the Open Referral UK API) and /support-for-schools/booklet.pdf.
 urlpatterns += [path("", include("directory.urls"))]
+
+# /search/, /api/search/ and /api/search/suggest/: one search over everything.
+urlpatterns += [path("", include("search.urls"))]
+
+# /contributors/request-account/: school staff ask to share resources (publishing).
+urlpatterns += [path("contributors/", include("publishing.urls"))]
 
 urlpatterns += [path("", include(wagtail_urls))]

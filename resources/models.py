@@ -5,7 +5,7 @@ same filters and the same place in search, so one model keeps the listing to one
 index. Case studies differ only in naming the school they come from, which `clean()` requires."""
 
 import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -172,9 +172,30 @@ class ResourcePage(Page):
     ]
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types: list[str] = []
+    # The portal's search finds models with `search_type` and `search_document()`.
+    search_type: ClassVar[tuple[str, str]] = ("resource", "Resource")
 
     class Meta:
         verbose_name = "resource"
+
+    def search_document(self) -> dict[str, Any]:
+        """What the portal's search indexes for this resource (plain data, see the search app)."""
+        body = self.body.stream_block.get_searchable_content(self.body)
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "body": " ".join([*body, self.school.name if self.school else ""]),
+            "url": self.get_url() or "",
+            "benchmarks": [b.number for b in self.benchmarks.all()],
+            "key_stages": [k.code for k in self.key_stages.all()],
+            "audiences": [a.code for a in self.audiences.all()],
+            "settings": [s.code for s in self.settings.all()],
+            "tags": [t.name for t in self.tags.all()],
+            "kind": self.kind,
+            "kind_label": self.get_kind_display(),
+            "date": self.last_published_at.date() if self.last_published_at else None,
+            "has_places_left": None,
+        }
 
     def clean(self) -> None:
         super().clean()

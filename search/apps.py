@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "portal_search"
     verbose_name = "Search"
+
+    def ready(self) -> None:
+        from . import sync
+
+        sync.connect()

@@ -51,22 +51,35 @@ def load(home: HomePage) -> None:
                 ("Browse the resource bank", "/resources/"),
                 ("Resources by Gatsby Benchmark", "/resources/benchmarks/"),
                 ("Meeting the work experience duty", "/resources/meeting-the-work-experience-duty/"),
+                ("Share your school's good practice", "/contributors/request-account/"),
             ],
         ),
         route(
             "Council teams",
             "List work placements your team can host for KS4 and KS5 students, and decide schools' requests.",
-            [("Sign in to manage your team's listings", "/admin/")],
+            [
+                ("Work placements offered by council teams", "/placements/"),
+                ("Hosting a high-impact placement", "/placements/hosting-a-high-impact-placement/"),
+                ("Sign in to manage your team's listings", "/admin/"),
+            ],
         ),
         route(
             "Parents and carers",
             "Understand the choices at 16 and how to help your child explore careers.",
-            [("Resources for parents and carers", "/resources/?audience=parents")],
+            [
+                ("Choices at 16", "/post-16/"),
+                ("Open days and events", "/events/?audience=parents"),
+                ("Resources for parents and carers", "/resources/?audience=parents"),
+            ],
         ),
         route(
             "Young people",
             "Find out about jobs, apprenticeships and courses you can do here in Stockton-on-Tees.",
-            [("Resources for young people", "/resources/?audience=young-people")],
+            [
+                ("Stockton Born and Bred stories", "/stories/"),
+                ("Choices at 16", "/post-16/"),
+                ("Resources for young people", "/resources/?audience=young-people"),
+            ],
         ),
     ]
     home.save_revision().publish()

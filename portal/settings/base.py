@@ -31,8 +31,9 @@ INSTALLED_APPS = [
     "directory",
     "stories",
     "events",
-    "search",
     "publishing",
+    # Last: its demo module rebuilds the index after every other app has loaded its content.
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -100,6 +101,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers carry on while a request writes (search terms, requests for places), and
+    # NORMAL sync is safe with WAL; without it every small write waits for the disk.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -214,6 +221,30 @@ CONTENT_REVIEW_MONTHS = int(os.environ.get("CONTENT_REVIEW_MONTHS", "12"))
 RATELIMIT_VIEW = "portal.home.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
+# Placements (work-placement directory): a listing not confirmed by its host team for
+# PLACEMENT_CONFIRM_EVERY_DAYS is flagged to the team in the admin; after PLACEMENT_EXPIRE_AFTER_DAYS
+# it leaves the public directory and cannot be requested until confirmed again. Requesters'
+# contact details are removed PLACEMENT_REQUEST_RETENTION_MONTHS after the window ends
+# (`manage.py purge_placement_requests`, run daily).
+PLACEMENT_CONFIRM_EVERY_DAYS = int(os.environ.get("PLACEMENT_CONFIRM_EVERY_DAYS", "90"))
+PLACEMENT_EXPIRE_AFTER_DAYS = int(os.environ.get("PLACEMENT_EXPIRE_AFTER_DAYS", "180"))
+PLACEMENT_REQUEST_RETENTION_MONTHS = int(os.environ.get("PLACEMENT_REQUEST_RETENTION_MONTHS", "12"))
+
+# Publishing (roles, school contributors, impact dashboard). School staff whose email domain is
+# listed here become contributors as soon as they confirm their address; other requests wait for
+# an editor. Requests never approved are deleted after CONTRIBUTOR_REQUEST_RETENTION_DAYS by
+# `manage.py purge_contributor_requests`.
+CONTRIBUTOR_AUTO_APPROVE_DOMAINS = [d.lower() for d in env_list("CONTRIBUTOR_AUTO_APPROVE_DOMAINS")]
+CONTRIBUTOR_VERIFY_MAX_AGE_HOURS = int(os.environ.get("CONTRIBUTOR_VERIFY_MAX_AGE_HOURS", "48"))
+CONTRIBUTOR_REQUEST_RETENTION_DAYS = int(os.environ.get("CONTRIBUTOR_REQUEST_RETENTION_DAYS", "30"))
+
+# Search (search app): Elasticsearch answers within this many seconds or the database engine does;
+# replicas per index (0 suits the single-node docker-compose cluster).
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1.0"))
+ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
+# Daily search-term counts older than this are deleted by `manage.py prune_search_terms`.
+SEARCH_TERM_RETENTION_DAYS = int(os.environ.get("SEARCH_TERM_RETENTION_DAYS", "400"))
+
 # Anonymous pages: browsers may reuse them for this long, shared caches for five times as long;
 # the server-side page cache is invalidated by any change in these apps (portal.home.caching).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
@@ -233,12 +264,3 @@ CACHE_INVALIDATING_APPS = [
 DIRECTORY_ENQUIRY_RETENTION_MONTHS = int(os.environ.get("DIRECTORY_ENQUIRY_RETENTION_MONTHS", "12"))
 # WeasyPrint reports every step of building the booklet PDF at INFO.
 LOGGING["loggers"]["weasyprint"] = {"level": "WARNING"}
-
-# Placements (work-placement directory): a listing not confirmed by its host team for
-# PLACEMENT_CONFIRM_EVERY_DAYS is flagged to the team in the admin; after PLACEMENT_EXPIRE_AFTER_DAYS
-# it leaves the public directory and cannot be requested until confirmed again. Requesters'
-# contact details are removed PLACEMENT_REQUEST_RETENTION_MONTHS after the window ends
-# (`manage.py purge_placement_requests`, run daily).
-PLACEMENT_CONFIRM_EVERY_DAYS = int(os.environ.get("PLACEMENT_CONFIRM_EVERY_DAYS", "90"))
-PLACEMENT_EXPIRE_AFTER_DAYS = int(os.environ.get("PLACEMENT_EXPIRE_AFTER_DAYS", "180"))
-PLACEMENT_REQUEST_RETENTION_MONTHS = int(os.environ.get("PLACEMENT_REQUEST_RETENTION_MONTHS", "12"))

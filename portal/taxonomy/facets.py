@@ -49,7 +49,9 @@ class Facet:
                 kept.append(value)
             else:
                 article = "an" if self.value_noun[:1].lower() in "aeiou" else "a"
-                ignored.append(f"“{value[:40]}” is not {article} {self.value_noun} we know, so it was ignored.")
+                ignored.append(
+                    f"“{value[:40]}” is not {article} {self.value_noun} we know, so it was ignored."
+                )
         return tuple(kept), ignored
 
 

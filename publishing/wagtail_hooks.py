@@ -1,0 +1,172 @@
+"""Publishing in the admin: contributor requests, the impact dashboard, the content freshness
+report, and the limits that keep a school contributor to their own drafts and uploads."""
+
+from typing import Any
+
+from django.contrib.auth import get_permission_codename
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import GroupCollectionPermission, Page
+from wagtail.permissions import register_permission_policy
+
+from .admin_views import (
+    DASHBOARD_PERMISSION,
+    ContributorRequestPolicy,
+    DecideView,
+    FreshnessReportView,
+    ImpactDashboardView,
+    dashboard_csv,
+)
+from .forms import DecisionForm
+from .models import ContributorRequest
+
+register_permission_policy(ContributorRequest, ContributorRequestPolicy(ContributorRequest), exact_class=True)
+
+
+class ContributorRequestViewSet(ModelViewSet):
+    """Requests to become a school contributor: the list, and the decision as the edit view."""
+
+    model = ContributorRequest
+    name = "contributor_requests"
+    url_prefix = "contributor-requests"
+    icon = "user"
+    menu_label = "Contributor requests"
+    menu_order = 290
+    add_to_admin_menu = True
+    edit_view_class = DecideView
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["name", "email", "school", "role_at_school", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["name", "email", "school__name"]
+    search_backend_name = None
+    ordering = ["-created_at"]
+    inspect_view_fields = [
+        "name",
+        "email",
+        "school",
+        "role_at_school",
+        "status",
+        "created_at",
+        "decided_at",
+        "decided_by",
+    ]
+
+    def get_edit_handler(self) -> ObjectList:
+        details = [
+            FieldPanel(name, read_only=True)
+            for name in ("name", "email", "school", "role_at_school", "created_at")
+        ]
+        return ObjectList([*details, FieldPanel("decision")], base_form_class=DecisionForm).bind_to_model(
+            self.model
+        )
+
+
+@hooks.register("register_admin_viewset")
+def register_contributor_requests() -> ModelViewSet:
+    return ContributorRequestViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions: Any) -> None:
+    actions.register_action(
+        "publishing.contributor.approve", "Approve contributor", "Approved as a school contributor"
+    )
+    actions.register_action(
+        "publishing.contributor.reject", "Turn down contributor", "Turned down as a school contributor"
+    )
+
+
+class ContributorRequestsPanel(Component):
+    """On an editor's dashboard: how many requests are waiting (editors are not emailed each one)."""
+
+    name = "contributor_requests"
+    order = 150
+    template_name = "publishing/admin/requests_panel.html"
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        return {
+            "waiting": ContributorRequest.objects.pending().count(),
+            "url": reverse("contributor_requests:index") + "?status=pending",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_requests_panel(request: HttpRequest, panels: list) -> None:
+    if request.user.has_perm("publishing.change_contributorrequest"):
+        panels.append(ContributorRequestsPanel())
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(DASHBOARD_PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls() -> list:
+    return [
+        path("impact/", ImpactDashboardView.as_view(), name="publishing_dashboard"),
+        path("impact/<slug:key>.csv", dashboard_csv, name="publishing_dashboard_csv"),
+        path("reports/content-due-for-review/", FreshnessReportView.as_view(), name="publishing_freshness"),
+        path(
+            "reports/content-due-for-review/results/",
+            FreshnessReportView.as_view(results_only=True),
+            name="publishing_freshness_results",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item() -> MenuItem:
+    return DashboardMenuItem(
+        "Impact dashboard", reverse("publishing_dashboard"), icon_name="table", order=150
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_freshness_menu_item() -> MenuItem:
+    return DashboardMenuItem(
+        "Content due for review", reverse("publishing_freshness"), icon_name="time", order=650
+    )
+
+
+# A school contributor holds only "add" on the resource bank. Wagtail already stops them opening or
+# editing anyone else's page; these hooks also keep other people's drafts and uploads out of the
+# lists they browse.
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_peoples_drafts(parent_page: Page, pages: QuerySet, request: HttpRequest) -> QuerySet:
+    """In the page explorer, someone who may only add pages here sees live pages and their own
+    drafts, not the titles of other schools' work in progress."""
+    user = request.user
+    if user.is_superuser or {"change", "publish"} & parent_page.permissions_for_user(user).permissions:
+        return pages
+    return pages.filter(Q(live=True) | Q(owner=user))
+
+
+def _own_uploads_unless_editor(items: QuerySet, request: HttpRequest) -> QuerySet:
+    """Someone who may not change documents (or images) anywhere chooses only from their own
+    uploads, not from other schools' files for unpublished work."""
+    user = request.user
+    # Not the policy's "change" check: under Wagtail's ownership rules an uploader may change
+    # their own files, so it is true for contributors too.
+    codename = get_permission_codename("change", items.model._meta)
+    can_change_all = GroupCollectionPermission.objects.filter(
+        group__user=user,
+        permission__codename=codename,
+        permission__content_type__app_label=items.model._meta.app_label,
+    ).exists()
+    if user.is_superuser or can_change_all:
+        return items
+    return items.filter(uploaded_by_user=user)
+
+
+hooks.register("construct_document_chooser_queryset", _own_uploads_unless_editor)
+hooks.register("construct_image_chooser_queryset", _own_uploads_unless_editor)

@@ -1,0 +1,170 @@
+"""Full-text matching for the database engine, one class per database (see migration 0002).
+
+Why not Wagtail's own database search backend: it keeps its own index per model, cannot be joined
+to the facet columns in one SQL statement (facet counts need the matching set as a subquery), does
+no stemming on SQLite, and its query parser fails on a lone `"`. Both classes here index the
+stems from search/text.py and build queries only from those stems (letters and digits), so no
+input can produce a syntax error."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import connection
+
+from ..registry import IndexDocument, label_text
+from ..text import Clause, Phrase, find_synonyms, index_terms, synonym_token
+
+Sql = tuple[str, list]
+FIELDS = ("title", "summary", "labels", "body")
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The stems of each indexed field of a document."""
+
+    title: list[str]
+    summary: list[str]
+    labels: list[str]
+    body: list[str]
+
+    @classmethod
+    def of(cls, document: IndexDocument) -> "Terms":
+        return cls(
+            title=index_terms(document.title),
+            summary=index_terms(document.summary),
+            labels=index_terms(label_text(document)),
+            body=index_terms(document.body),
+        )
+
+
+class SqliteFullText:
+    """An FTS5 table; relevance is its `rank` column, set by migration 0002 to bm25 with the
+    title counting most (ordering by `rank` lets FTS5 sort inside the index)."""
+
+    table = "portal_search_fulltext"
+
+    def write(self, rows: Sequence[tuple[int, Terms]]) -> None:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {self.table} (rowid, title, summary, labels, body) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
+                [(pk, *(" ".join(getattr(t, f)) for f in FIELDS)) for pk, t in rows],
+            )
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {self.table}")  # noqa: S608
+
+    def expression(
+        self, clauses: Sequence[Clause], *, any_clause: bool = False, title_only: bool = False
+    ) -> str:
+        def phrase(p: Phrase) -> str:
+            return '"' + " ".join(p) + '"'
+
+        parts = ["(" + " OR ".join(phrase(p) for p in c.alternatives) + ")" for c in clauses]
+        expression = (" OR " if any_clause else " AND ").join(parts)
+        return f"{{title}} : ({expression})" if title_only else expression
+
+    def matches(self, expression: str) -> Sql:
+        """A query for the ids of the entries that match `expression`."""
+        return f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s", [expression]  # noqa: S608
+
+    def restrict(self, expression: str) -> Sql:
+        """A condition on the entry alias `e`: it matches `expression`."""
+        sql, params = self.matches(expression)
+        return f"e.id IN ({sql})", params
+
+    def ranked(self, expression: str) -> tuple[Sql, Sql, Sql]:
+        """(FROM, WHERE, ORDER BY) for hits in order of relevance."""
+        return (
+            (f"{self.table} JOIN portal_search_searchentry e ON e.id = {self.table}.rowid", []),
+            (f"{self.table} MATCH %s", [expression]),
+            (f"{self.table}.rank", []),
+        )
+
+
+class PostgresFullText:
+    """Two tsvectors per entry (see migration 0002): `fulltext` with every field (title A,
+    summary B, labels C, body D) to match, `ranking` with title and summary to order by
+    ts_rank_cd, which rewards the words of a query close together. Ranking on the small vector
+    keeps relevance cheap when thousands of items match; the body still decides what matches."""
+
+    table = "portal_search_fulltext"
+    weights = {"title": "A", "summary": "B", "labels": "C", "body": "D"}
+    max_position = 16_383  # PostgreSQL's limit
+    max_positions_per_word = 255
+
+    def _vector(self, terms: Terms, fields: tuple[str, ...] = FIELDS) -> str:
+        """A tsvector literal with explicit positions and weights, so PostgreSQL applies no
+        parser or dictionary of its own. Fields are a position apart, so phrases never span two."""
+        positions: dict[str, list[str]] = {}
+        position = 0
+        for name in fields:
+            stems = getattr(terms, name)
+            # A synonym phrase also gets its group's token, at the phrase's first position.
+            synonyms = {start: synonym_token(group) for start, _, group in find_synonyms(stems)}
+            for i, term in enumerate(stems):
+                position += 1
+                if position > self.max_position:
+                    break
+                for lexeme in (term, synonyms.get(i)):
+                    held = positions.setdefault(lexeme, []) if lexeme else None
+                    if held is not None and len(held) < self.max_positions_per_word:
+                        held.append(f"{position}{self.weights[name]}")
+            position += 1
+        return " ".join(f"'{self._quote(term)}':{','.join(held)}" for term, held in positions.items())
+
+    @staticmethod
+    def _quote(term: str) -> str:
+        return term.replace("\\", "\\\\").replace("'", "''")
+
+    def write(self, rows: Sequence[tuple[int, Terms]]) -> None:
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {self.table} (entry_id, fulltext, ranking) VALUES (%s, %s::tsvector, %s::tsvector)",  # noqa: S608
+                [(pk, self._vector(terms), self._vector(terms, ("title", "summary"))) for pk, terms in rows],
+            )
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {self.table}")  # noqa: S608
+
+    def expression(
+        self, clauses: Sequence[Clause], *, any_clause: bool = False, title_only: bool = False
+    ) -> str:
+        weight = ":A" if title_only else ""
+
+        def phrase(p: Phrase) -> str:
+            return " <-> ".join(f"'{self._quote(term)}'{weight}" for term in p)
+
+        def clause(c: Clause) -> str:
+            # A synonym group is one indexed token: no phrase for PostgreSQL to check row by row.
+            if c.group is not None:
+                return f"'{synonym_token(c.group)}'{weight}"
+            return "(" + " | ".join(phrase(p) for p in c.alternatives) + ")"
+
+        return (" | " if any_clause else " & ").join(clause(c) for c in clauses)
+
+    def matches(self, expression: str) -> Sql:
+        return f"SELECT entry_id FROM {self.table} WHERE fulltext @@ %s::tsquery", [expression]  # noqa: S608
+
+    def restrict(self, expression: str) -> Sql:
+        sql, params = self.matches(expression)
+        return f"e.id IN ({sql})", params
+
+    def ranked(self, expression: str) -> tuple[Sql, Sql, Sql]:
+        return (
+            (f"{self.table} f JOIN portal_search_searchentry e ON e.id = f.entry_id", []),
+            ("f.fulltext @@ %s::tsquery", [expression]),
+            # Items matching only in their body rank 0: newest of those first.
+            ("ts_rank_cd(f.ranking, %s::tsquery) DESC, e.date DESC NULLS LAST, e.id", [expression]),
+        )
+
+
+def fulltext_for_database() -> SqliteFullText | PostgresFullText:
+    if connection.vendor == "postgresql":
+        return PostgresFullText()
+    if connection.vendor == "sqlite":
+        return SqliteFullText()
+    raise NotImplementedError(
+        f"The database search engine supports SQLite and PostgreSQL, not {connection.vendor}."
+    )
