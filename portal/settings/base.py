@@ -190,8 +190,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# SAMEORIGIN, not DENY: Wagtail's live preview shows pages in a same-origin frame.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# DENY: Wagtail's preview views set SAMEORIGIN on themselves, so live preview still works.
+X_FRAME_OPTIONS = "DENY"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Stockton Careers Portal"

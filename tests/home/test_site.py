@@ -84,10 +84,12 @@ def test_system_checks_and_migrations_are_clean():
     call_command("makemigrations", check=True, dry_run=True, verbosity=0)
 
 
-def _import_production_settings(**env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}} | env
+def _import_production_settings(*command: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
+    } | env
     return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
-        [sys.executable, "-c", "import portal.settings.production"],
+        [sys.executable, *(command or ("-c", "import portal.settings.production"))],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -108,3 +110,18 @@ def test_production_refuses_to_start_with_debug_on():
 def test_production_starts_with_a_key_and_debug_off():
     result = _import_production_settings(SECRET_KEY="x" * 60)
     assert result.returncode == 0, result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist_without_warnings():
+    result = _import_production_settings(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="k" * 30 + "-Production-Like-Key-0123456789",
+        ALLOWED_HOSTS="careers.example.org",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
