@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -135,3 +136,12 @@ def axe_violations():
         ]
 
     return run
+
+
+def sign_in(page: Page, base_url: str, username: str) -> None:
+    """Sign in to the Wagtail admin as a demo account (every demo account has DEMO_PASSWORD)."""
+    page.goto(base_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(base_url + "/admin/")
