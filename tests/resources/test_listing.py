@@ -79,6 +79,9 @@ def test_the_page_shows_counts_and_the_result_total(client, bank):
     html = client.get("/resources/?benchmark=6").content.decode()
     assert "3 resources" in html
     assert 'value="6" checked' in html
+    assert '<option value="recent" selected>' in html
+    assert 'href="/resources/">Clear all filters</a>' in html
+    assert "Clear all filters" not in client.get("/resources/").content.decode()
 
 
 @pytest.mark.parametrize(
