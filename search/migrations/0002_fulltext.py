@@ -24,14 +24,31 @@ SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS portal_search_fulltext_delete",
     "DROP TABLE IF EXISTS portal_search_fulltext",
 ]
+# Triggers rather than a foreign key: Django truncates its own tables (test flushes) without
+# CASCADE, and PostgreSQL refuses to truncate a table that another table references. The triggers
+# keep the same promise: no full-text row outlives its entry, however entries are removed.
 POSTGRES_FORWARD = [
     "CREATE TABLE portal_search_fulltext ("
-    "entry_id bigint PRIMARY KEY REFERENCES portal_search_searchentry (id) ON DELETE CASCADE, "
+    "entry_id bigint PRIMARY KEY, "
     "fulltext tsvector NOT NULL, ranking tsvector NOT NULL) WITH (toast_tuple_target = 128)",
     "ALTER TABLE portal_search_fulltext ALTER COLUMN fulltext SET STORAGE EXTERNAL",
     "CREATE INDEX portal_search_fulltext_gin ON portal_search_fulltext USING gin (fulltext)",
+    "CREATE FUNCTION portal_search_fulltext_delete() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$ BEGIN DELETE FROM portal_search_fulltext WHERE entry_id = OLD.id; RETURN OLD; END $$",
+    "CREATE TRIGGER portal_search_fulltext_delete AFTER DELETE ON portal_search_searchentry "
+    "FOR EACH ROW EXECUTE FUNCTION portal_search_fulltext_delete()",
+    "CREATE FUNCTION portal_search_fulltext_truncate() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$ BEGIN TRUNCATE portal_search_fulltext; RETURN NULL; END $$",
+    "CREATE TRIGGER portal_search_fulltext_truncate AFTER TRUNCATE ON portal_search_searchentry "
+    "FOR EACH STATEMENT EXECUTE FUNCTION portal_search_fulltext_truncate()",
 ]
-POSTGRES_BACKWARD = ["DROP TABLE IF EXISTS portal_search_fulltext"]
+POSTGRES_BACKWARD = [
+    "DROP TRIGGER IF EXISTS portal_search_fulltext_truncate ON portal_search_searchentry",
+    "DROP TRIGGER IF EXISTS portal_search_fulltext_delete ON portal_search_searchentry",
+    "DROP FUNCTION IF EXISTS portal_search_fulltext_truncate()",
+    "DROP FUNCTION IF EXISTS portal_search_fulltext_delete()",
+    "DROP TABLE IF EXISTS portal_search_fulltext",
+]
 
 
 def _run(statements: dict[str, list[str]]):
