@@ -7,10 +7,11 @@ treebeard paths itself, then copies many-to-many links. The pages are live and p
 like demo pages apart from title and slug."""
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import connection, models, transaction
+from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 
 BATCH = 2000
@@ -67,11 +68,49 @@ def _copy_many_to_many(template: Page, pages: list[Page]) -> None:
         )
 
 
+def _copy_rows(template: Page, pages: list[Page], also: Iterable[str]) -> None:
+    """Copies the rows that belong to the page: its ParentalKey children from its own app (files,
+    windows, tags, open days...) and the reverse relations named in `also`."""
+    model = type(template)
+    for relation in model._meta.related_objects:
+        owned = (
+            isinstance(relation.field, ParentalKey)
+            and relation.related_model._meta.app_label == model._meta.app_label
+        )
+        if not (owned or relation.get_accessor_name() in also):
+            continue
+        related, link = relation.related_model, relation.field.attname
+        fields = [f for f in related._meta.concrete_fields if not f.primary_key and f.attname != link]
+        rows = list(
+            related._default_manager.filter(**{link: template.pk}).values(*(f.attname for f in fields))
+        )
+        unique = [f for f in fields if f.unique]
+        related._default_manager.bulk_create(
+            [
+                related(**{**row, link: page.pk, **{f.attname: _unique_value(f, row, page) for f in unique}})
+                for page in pages
+                for row in rows
+            ],
+            batch_size=BATCH,
+        )
+
+
+def _unique_value(field: models.Field, row: dict[str, Any], page: Page) -> Any:
+    value = row[field.attname]
+    return uuid.uuid4() if isinstance(field, models.UUIDField) else f"{value}-{page.pk}"
+
+
 def clone_pages(
-    template: Page, count: int, *, vary: Callable[[Page, int], None] | None = None, prefix: str = "bench"
+    template: Page,
+    count: int,
+    *,
+    vary: Callable[[Page, int], None] | None = None,
+    prefix: str = "bench",
+    also: Iterable[str] = (),
 ) -> int:
-    """Adds `count` live copies of `template` (a specific page) under its parent. `vary(page, n)`
-    may change base Page fields (title, slug...) of each copy before it is written."""
+    """Adds `count` live copies of `template` (a specific page) under its parent, with its own
+    child rows (see `_copy_rows`). `vary(page, n)` may change base Page fields (title, slug...) of
+    each copy before it is written."""
     parent = template.get_parent()
     specific_type = type(template)
     with transaction.atomic():
@@ -110,6 +149,7 @@ def clone_pages(
                     page.pk = page.id = by_path[page.path]
             _insert(*_child_table_rows(template, created))
             _copy_many_to_many(template, created)
+            _copy_rows(template, created, also)
             done += len(created)
         Page.objects.filter(pk=parent.pk).update(numchild=models.F("numchild") + count)
     assert specific_type.objects.child_of(parent).count() >= count

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,6 +53,15 @@ def configure(workdir: Path) -> dict[str, str]:
     return env
 
 
+def prepare() -> None:
+    """Migrate the configured database, load the demo content and collect the static files."""
+    from django.core.management import call_command
+
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
+
+
 def fill(target_resources: int, first: bool) -> dict[str, int]:
     """Bring the database up to `target_resources` resources (and the fixed placements/services)."""
     from django.core.management import call_command
@@ -59,16 +69,14 @@ def fill(target_resources: int, first: bool) -> dict[str, int]:
     from bench.corpus import clone_pages
 
     if first:
-        call_command("migrate", "--noinput", verbosity=0)
-        call_command("load_demo_content", verbosity=0)
-        call_command("collectstatic", "--noinput", verbosity=0)
+        prepare()
     counts = {}
-    for label, model_path, target in (
-        ("resources", "resources.ResourcePage", target_resources),
-        ("placements", "placements.PlacementPage", 2000),
-        ("services", "directory.ServicePage", 500),
+    for label, model_path, target, also in (
+        ("resources", "resources.ResourcePage", target_resources, ()),
+        ("placements", "placements.PlacementPage", 2000, ("capacities",)),
+        ("services", "directory.ServicePage", 500, ()),
     ):
-        counts[label] = _grow(model_path, target, clone_pages)
+        counts[label] = _grow(model_path, target, partial(clone_pages, also=also))
     if "search_index" in _commands():
         call_command("search_index", "--rebuild", verbosity=0)
     return counts

@@ -15,6 +15,8 @@ from .dates import Month
 
 PAGE_SIZE = 20
 WHEN = {"upcoming": "Upcoming events", "past": "Past events"}
+# Each tab's order: soonest first for upcoming events, most recent first for past ones.
+EVENT_ORDERS = {"upcoming": ("start", "title"), "past": ("-start", "title")}
 
 
 def event_facets() -> tuple[Facet, ...]:

@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -27,12 +26,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.home.caching import content_version
+from portal.taxonomy.facet_index import facet_index
 from portal.taxonomy.facets import page_number
 from portal.taxonomy.models import Audience, CouncilTeam, School
 
 from . import ical
 from .dates import Month, format_span, local
-from .filters import PAGE_SIZE, WHEN, EventFilters
+from .filters import EVENT_ORDERS, PAGE_SIZE, WHEN, EventFilters, event_facets
 
 # A subscribed calendar keeps the last year of events, so a careers leader can look back at the
 # year's meetings without the feed growing for ever.
@@ -84,20 +85,24 @@ class EventIndexPage(RoutablePageMixin, Page):
         filters = EventFilters.from_params(request.GET)
         now = timezone.now()
         if filters.when == "past":
-            in_tab, order = self.live_events().filter(end__lt=now), ("-start", "title")
+            in_tab = self.live_events().filter(end__lt=now)
         else:
-            in_tab, order = self.live_events().filter(end__gte=now), ("start", "title")
-        base = filters.apply_month(in_tab)
-        matching = filters.facets.apply(base).order_by(*order)
-        page = Paginator(with_listing_data(matching), PAGE_SIZE).get_page(
-            page_number(request.GET.getlist("page"))
+            in_tab = self.live_events().filter(end__gte=now)
+        # The tab and month narrow through the database (one query); facets come from the index.
+        within = filters.apply_month(in_tab).values_list("pk", flat=True)
+        index = facet_index(
+            f"events:{self.pk}", str(content_version()), self.live_events, event_facets(), EVENT_ORDERS
+        )
+        selection = index.select(filters.facets, filters.when, within=within)
+        page = selection.page(
+            EventPage, page_number(request.GET.getlist("page")), PAGE_SIZE, with_listing_data
         )
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
                 "query": filters.facets,
-                "facets": filters.facets.counts(base),
+                "facets": selection.facets,
                 "months": self.months_with_events(in_tab, filters),
                 "when_options": WHEN,
                 "results": page.object_list,

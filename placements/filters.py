@@ -11,14 +11,17 @@ import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
+from portal.home.caching import content_version
+from portal.taxonomy.facet_index import FacetIndex, facet_index
 from portal.taxonomy.facets import Facet, Option, first_valid
 from portal.taxonomy.vocabulary import KEY_STAGES, SETTINGS
 
-from .models import WindowCapacity, today
+from .models import PlacementIndexPage, WindowCapacity, today
 from .vocabulary import ACTIVITIES, ADJUSTMENTS, PLACEMENT_KEY_STAGES
 
 PAGE_SIZE = 20
@@ -56,6 +59,18 @@ def placement_facets() -> tuple[Facet, ...]:
         ),
         Facet("area", "Council service area", "host_team__directorate", value_noun="service area"),
         Facet("team", "Host team", "host_team__slug", label_lookup="host_team__name", value_noun="host team"),
+    )
+
+
+def placement_index(index: PlacementIndexPage) -> FacetIndex:
+    """The directory's facet index. The date is part of its version: listings expire and windows
+    close as days pass, with nothing saved."""
+    return facet_index(
+        f"placements:{index.pk}",
+        f"{content_version()}:{today()}",
+        index.live_placements,
+        placement_facets(),
+        {sort: partial(ordered, sort=sort) for sort in SORTS},
     )
 
 

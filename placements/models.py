@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, Value, prefetch_related_objects
 from django.db.models.functions import Greatest
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -346,6 +346,8 @@ class PlacementPage(RoutablePageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
+        # Loaded once each: the template tests and then lists them.
+        prefetch_related_objects([self], "key_stages", "activities", "settings", "adjustments")
         context["windows"] = self.windows_with_places()
         context["criteria"] = meaningful_checklist(self)
         context["can_request"] = not self.is_expired and any(

@@ -2,7 +2,6 @@
 confirmation page and the requester's status page (a signed link, no account)."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -12,7 +11,7 @@ from django_ratelimit.decorators import ratelimit
 from portal.taxonomy.facets import Facet, FacetedQuery, page_number
 
 from .booking import DecisionError, decide, submit_request
-from .filters import PAGE_SIZE, SORTS, WindowFilter, ordered, placement_facets, sort_from_params
+from .filters import PAGE_SIZE, SORTS, WindowFilter, placement_facets, placement_index, sort_from_params
 from .forms import PlacementRequestForm
 from .links import request_for_token, status_token
 from .models import PlacementIndexPage, PlacementPage, RequestEvent, with_listing_data
@@ -24,7 +23,8 @@ MAX_QUERY_LENGTH = 200
 def directory(request: HttpRequest, index: PlacementIndexPage) -> HttpResponse:
     """`/placements/`: every filter is a plain GET form, so it works without JavaScript and
     every filtered view is a shareable link. A fixed number of queries whatever the data size."""
-    text = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # PostgreSQL refuses NUL in a query's text (a 500), and nobody types one.
+    text = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     windows = WindowFilter.from_params(request.GET)
     query = FacetedQuery.from_params(placement_facets(), request.GET)
     sort = sort_from_params(request.GET)
@@ -34,9 +34,11 @@ def directory(request: HttpRequest, index: PlacementIndexPage) -> HttpResponse:
         base = base.filter(
             Q(title__icontains=text) | Q(summary__icontains=text) | Q(host_team__name__icontains=text)
         )
-    matching = ordered(query.apply(windows.apply(base)), sort)
-    page = Paginator(with_listing_data(matching), PAGE_SIZE).get_page(
-        page_number(request.GET.getlist("page"))
+    # Free text and dates narrow through the database (one query); facets come from the index.
+    within = windows.apply(base).values_list("pk", flat=True) if text or windows.active else None
+    selection = placement_index(index).select(query, sort, within=within)
+    page = selection.page(
+        PlacementPage, page_number(request.GET.getlist("page")), PAGE_SIZE, with_listing_data
     )
     return index.render(
         request,
@@ -44,7 +46,7 @@ def directory(request: HttpRequest, index: PlacementIndexPage) -> HttpResponse:
             "text": text,
             "query": query,
             "windows": windows,
-            "facets": query.counts(windows.apply(base)),
+            "facets": selection.facets,
             "month_facet": MONTH_FACET,
             "month_options": windows.month_options(query.apply(base)),
             "filtered": bool(text or query.active or windows.active),
@@ -71,7 +73,7 @@ def request_places(request: HttpRequest, page: PlacementPage) -> HttpResponse:
         )
     initial = {}
     chosen = request.GET.get("window", "")
-    if chosen.isdigit():
+    if chosen.isascii() and chosen.isdigit():  # not "²", which isdigit() accepts and int() refuses
         initial["window"] = int(chosen)
     form = PlacementRequestForm(
         request.POST if request.method == "POST" else None, page=page, initial=initial

@@ -9,8 +9,8 @@ from typing import Any, ClassVar
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -23,6 +23,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.home.caching import content_version
+from portal.taxonomy.facet_index import FacetIndex, facet_index
 from portal.taxonomy.facets import FacetedQuery, page_number
 from portal.taxonomy.models import Audience, Benchmark, KeyStage, School, Setting, Subject
 
@@ -67,18 +69,27 @@ class ResourceIndexPage(RoutablePageMixin, Page):
     def live_resources(self) -> models.QuerySet:
         return ResourcePage.objects.live().public().descendant_of(self)
 
+    def facet_index(self) -> FacetIndex:
+        return facet_index(
+            f"resources:{self.pk}",
+            str(content_version()),
+            self.live_resources,
+            resource_facets(),
+            {key: ordering for key, (_, ordering) in SORTS.items()},
+        )
+
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
         query = FacetedQuery.from_params(resource_facets(), request.GET)
         sort = sort_from_params(request.GET)
-        base = self.live_resources()
-        matching = with_listing_data(query.apply(base).order_by(*SORTS[sort][1]))
-        page = Paginator(matching, PAGE_SIZE).get_page(page_number(request.GET.getlist("page")))
+        selection = self.facet_index().select(query, sort)
+        number = page_number(request.GET.getlist("page"))
+        page = selection.page(ResourcePage, number, PAGE_SIZE, with_listing_data)
         return self.render(
             request,
             context_overrides={
                 "query": query,
-                "facets": query.counts(base),
+                "facets": selection.facets,
                 "sort": sort,
                 "sorts": [(key, label) for key, (label, _) in SORTS.items()],
                 "results": page.object_list,
@@ -89,27 +100,27 @@ class ResourceIndexPage(RoutablePageMixin, Page):
     @path("benchmarks/<int:number>/")
     def benchmark(self, request: HttpRequest, number: int) -> HttpResponse:
         benchmark = get_object_or_404(Benchmark, number=number)
-        resources = self.live_resources().filter(benchmarks=benchmark).order_by("title")
+        query = FacetedQuery(resource_facets(), {"benchmark": (str(number),)})
+        selection = self.facet_index().select(query, "title")
+        page = selection.page(
+            ResourcePage, page_number(request.GET.getlist("page")), PAGE_SIZE, with_listing_data
+        )
         return self.render(
             request,
             template="resources/benchmark_page.html",
             context_overrides={
                 "benchmark": benchmark,
                 "criteria": benchmark.meaningful_criteria.all(),
-                "results": with_listing_data(resources),
+                "results": page.object_list,
+                "page_obj": page,
                 "benchmarks": Benchmark.objects.all(),
             },
         )
 
     @path("benchmarks/")
     def benchmark_list(self, request: HttpRequest) -> HttpResponse:
-        counts = dict(
-            self.live_resources()
-            .order_by()
-            .values_list("benchmarks__number")
-            .annotate(n=models.Count("pk"))
-            .values_list("benchmarks__number", "n")
-        )
+        everything = self.facet_index().select(FacetedQuery(resource_facets()), "title")
+        counts = {int(option.value): option.count for option in everything.facets["benchmark"]}
         benchmarks = [(b, counts.get(b.number, 0)) for b in Benchmark.objects.all()]
         return self.render(
             request, template="resources/benchmark_list.html", context_overrides={"benchmarks": benchmarks}
@@ -207,6 +218,11 @@ class ResourcePage(Page):
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["files"] = self.files.select_related("document")
+        # Loaded once each: the template tests and then lists every one of them.
+        prefetch_related_objects(
+            [self], "benchmarks", "key_stages", "audiences", "settings", "subjects", "tags"
+        )
+        context["bank_url"] = self.get_parent().get_url(request)
         return context
 
 

@@ -11,7 +11,6 @@ import re
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import strip_tags
@@ -23,6 +22,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.home.caching import content_version
+from portal.taxonomy.facet_index import facet_index
 from portal.taxonomy.facets import FacetedQuery, page_number
 
 from .film import Film, validate_film_url
@@ -72,14 +73,25 @@ class StoryIndexPage(RoutablePageMixin, Page):
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
         query = FacetedQuery.from_params(story_facets(), request.GET)
-        base = StoryPage.objects.live().public().descendant_of(self)
-        matching = query.apply(base).order_by("title").prefetch_related("route_steps")
-        page = Paginator(matching, PAGE_SIZE).get_page(page_number(request.GET.getlist("page")))
+        index = facet_index(
+            f"stories:{self.pk}",
+            str(content_version()),
+            lambda: StoryPage.objects.live().public().descendant_of(self),
+            story_facets(),
+            {"title": ("title",)},
+        )
+        selection = index.select(query, "title")
+        page = selection.page(
+            StoryPage,
+            page_number(request.GET.getlist("page")),
+            PAGE_SIZE,
+            lambda stories: stories.prefetch_related("route_steps"),
+        )
         return self.render(
             request,
             context_overrides={
                 "query": query,
-                "facets": query.counts(base),
+                "facets": selection.facets,
                 "results": page.object_list,
                 "page_obj": page,
             },

@@ -6,7 +6,6 @@ import uuid
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -18,6 +17,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.home.caching import content_version
+from portal.taxonomy.facet_index import FacetIndex, facet_index
 from portal.taxonomy.facets import FacetedQuery, page_number
 
 from ..filters import provider_facets
@@ -55,17 +56,26 @@ class Post16IndexPage(RoutablePageMixin, Page):
         context["guides"] = Post16GuidePage.objects.live().public().child_of(self).order_by("path")
         return context
 
+    def facet_index(self) -> FacetIndex:
+        return facet_index(
+            f"post16:{self.pk}",
+            str(content_version()),
+            self.live_providers,
+            provider_facets(),
+            {"title": ("title",)},
+        )
+
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
         query = FacetedQuery.from_params(provider_facets(), request.GET)
-        base = self.live_providers()
-        matching = ProviderPage.with_listing_data(query.apply(base).order_by("title"))
-        page = Paginator(matching, PROVIDER_PAGE_SIZE).get_page(page_number(request.GET.getlist("page")))
+        selection = self.facet_index().select(query, "title")
+        number = page_number(request.GET.getlist("page"))
+        page = selection.page(ProviderPage, number, PROVIDER_PAGE_SIZE, ProviderPage.with_listing_data)
         return self.render(
             request,
             context_overrides={
                 "query": query,
-                "facets": query.counts(base),
+                "facets": selection.facets,
                 "results": page.object_list,
                 "page_obj": page,
             },
@@ -75,14 +85,15 @@ class Post16IndexPage(RoutablePageMixin, Page):
     def compare(self, request: HttpRequest) -> HttpResponse:
         """A table of places (rows) against routes (columns), optionally only places with some routes."""
         query = FacetedQuery.from_params(provider_facets()[:1], request.GET)
-        providers = ProviderPage.with_listing_data(query.apply(self.live_providers()).order_by("title"))
+        selection = self.facet_index().select(query, "title")
+        providers = selection.page(ProviderPage, 1, max(selection.total, 1), ProviderPage.with_listing_data)
         rows = [(provider, provider.compare_cells()) for provider in providers]
         return self.render(
             request,
             template="directory/post16_compare.html",
             context_overrides={
                 "query": query,
-                "facets": query.counts(self.live_providers()),
+                "facets": selection.facets,
                 "route_kinds": ROUTE_KINDS,
                 "rows": rows,
             },

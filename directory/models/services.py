@@ -10,7 +10,6 @@ from typing import Any, ClassVar
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.decorators import method_decorator
@@ -23,6 +22,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.home.caching import content_version
+from portal.taxonomy.facet_index import facet_index
 from portal.taxonomy.facets import FacetedQuery, page_number
 from portal.taxonomy.models import Benchmark, CouncilTeam
 
@@ -61,9 +62,21 @@ class SupportIndexPage(RoutablePageMixin, Page):
         query = FacetedQuery.from_params(service_facets(), request.GET)
         text, text_messages = search_text(request.GET)
         sort = service_sort(request.GET)
-        base = ServicePage.matching_text(self.live_services(), text)
-        matching = ServicePage.with_listing_data(query.apply(base).order_by(*SERVICE_SORTS[sort][1]))
-        page = Paginator(matching, SERVICE_PAGE_SIZE).get_page(page_number(request.GET.getlist("page")))
+        within = (
+            ServicePage.matching_text(self.live_services(), text).values_list("pk", flat=True)
+            if text
+            else None
+        )
+        index = facet_index(
+            f"services:{self.pk}",
+            str(content_version()),
+            self.live_services,
+            service_facets(),
+            {key: ordering for key, (_, ordering) in SERVICE_SORTS.items()},
+        )
+        selection = index.select(query, sort, within=within)
+        number = page_number(request.GET.getlist("page"))
+        page = selection.page(ServicePage, number, SERVICE_PAGE_SIZE, ServicePage.with_listing_data)
         return self.render(
             request,
             context_overrides={
@@ -71,7 +84,7 @@ class SupportIndexPage(RoutablePageMixin, Page):
                 "q": text,
                 "messages_list": text_messages + query.messages,
                 "filtered": query.active or bool(text),
-                "facets": query.counts(base),
+                "facets": selection.facets,
                 "sort": sort,
                 "sorts": [(key, label) for key, (label, _) in SERVICE_SORTS.items()],
                 "results": page.object_list,

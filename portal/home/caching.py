@@ -11,15 +11,18 @@ contributors) always gets a fresh, private response. With several processes the 
 shared (Redis in docker-compose), or each process keeps its own version."""
 
 import hashlib
+import secrets
 from collections.abc import Callable
 from typing import Any
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "portal:content-version"
@@ -29,17 +32,27 @@ UNCACHED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
 def content_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
+        # A random start, not 1: after the cache is flushed, a process's in-memory indexes
+        # (portal.taxonomy.facet_index) must not match the restarted counter.
+        cache.add(VERSION_KEY, secrets.randbits(48), timeout=None)
         version = cache.get(VERSION_KEY, 1)
     return int(version)
 
 
-def content_changed(**kwargs: Any) -> None:
-    """Signal receiver (and plain function): everything cached so far is now stale."""
+def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        content_version()
+
+
+def content_changed(**kwargs: Any) -> None:
+    """Signal receiver (and plain function): everything cached so far is now stale.
+
+    Bumped now and again on commit: a request that reads the new version before the change is
+    committed may cache the old content under it, and the second bump retires that."""
+    _bump()
+    transaction.on_commit(_bump)
 
 
 def _is_portal_model(sender: type) -> bool:
@@ -48,7 +61,7 @@ def _is_portal_model(sender: type) -> bool:
 
 
 def _model_changed(sender: type, **kwargs: Any) -> None:
-    if _is_portal_model(sender):
+    if _is_portal_model(sender) or sender is PageViewRestriction:
         content_changed()
 
 

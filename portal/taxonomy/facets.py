@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 MAX_VALUES_PER_FACET = 20
 
@@ -92,37 +92,20 @@ class FacetedQuery:
             queryset = queryset.filter(pk__in=matching.values("pk"))
         return queryset
 
-    def counts(self, queryset: QuerySet) -> dict[str, list[Option]]:
-        """For each facet, its options with the number of results each would give (one query each)."""
-        return {
-            facet.param: self._facet_options(facet, self.apply(queryset, skip=facet.param))
-            for facet in self.facets
-        }
-
-    def _facet_options(self, facet: Facet, queryset: QuerySet) -> list[Option]:
+    def options(self, facet: Facet, counted: Mapping[str, tuple[int, str]]) -> list[Option]:
+        """A facet's options from its counts (value -> (results, label)): fixed options in their
+        order, or (tags) the values found, most used first."""
         selected = set(self.selected.get(facet.param, ()))
-        keys = [facet.lookup] + ([facet.label_lookup] if facet.label_lookup else [])
-        rows = (
-            queryset.order_by()
-            .filter(**{f"{facet.lookup}__isnull": False})
-            .values(*keys)
-            .annotate(n=Count("pk", distinct=True))
-        )
-        counted = {str(row[facet.lookup]): row for row in rows}
         if facet.options:
             return [
-                Option(value, label, counted[value]["n"] if value in counted else 0, value in selected)
+                Option(value, label, counted[value][0] if value in counted else 0, value in selected)
                 for value, label in facet.options
             ]
-        ranked = sorted(counted.values(), key=lambda row: (-row["n"], str(row[facet.lookup])))
+        ranked = sorted(counted.items(), key=lambda item: (-item[1][0], item[0]))
         options = [
-            Option(
-                str(row[facet.lookup]),
-                str(row[facet.label_lookup or facet.lookup]),
-                row["n"],
-                str(row[facet.lookup]) in selected,
-            )
-            for row in ranked[:MAX_VALUES_PER_FACET]
+            Option(value, label, n, value in selected)
+            for value, (n, label) in ranked[:MAX_VALUES_PER_FACET]
+            if n
         ]
         shown = {option.value for option in options}
         # A ticked value with no results must stay on screen so it can be unticked.
@@ -140,7 +123,8 @@ def page_number(raw: Iterable[str]) -> int:
     """A page number from a parameter: anything that is not a small positive whole number is page 1."""
     for value in raw:
         value = value.strip()
-        if value.isdigit() and len(value) <= 6:
+        # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+        if value.isascii() and value.isdigit() and len(value) <= 6:
             return max(int(value), 1)
         break
     return 1

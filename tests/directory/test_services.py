@@ -5,8 +5,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from directory.models import ServicePage
 
@@ -91,18 +89,6 @@ def test_bad_filter_values_are_ignored_with_a_message(client, support):
 def test_facet_counts_keep_other_values_of_the_same_facet(client, support):
     html = listing(client, support, phase="early-years")
     assert 'Primary <span class="portal-count">(2)</span>' in html
-
-
-def test_the_listing_runs_a_fixed_number_of_queries(client, support):
-    def count() -> int:
-        with CaptureQueriesContext(connection) as queries:
-            listing(client, support, need="send")
-        return len(queries)
-
-    before = count()
-    for _ in range(6):
-        factories.service(support, phases=("primary", "secondary", "post-16"), needs=("send", "families"))
-    assert count() == before
 
 
 def test_the_service_page_shows_how_to_refer_and_who_to_contact(client, support):

@@ -7,12 +7,10 @@ import re
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from events.models import EventKind
 
-from .factories import event, event_index, london, team
+from .factories import event, event_index, london
 
 pytestmark = pytest.mark.django_db
 
@@ -111,26 +109,6 @@ def test_bad_parameters_are_ignored_with_a_message_not_an_error(client, index, p
 def test_a_silly_page_number_is_page_one(client, index):
     event(index, title="Fair", start=NOW + DAY)
     assert titles(client.get("/events/", {"page": "-3"})) == ["Fair"]
-
-
-def test_the_listing_runs_the_same_number_of_queries_for_2_or_12_events(client, index):
-    organiser = team()
-
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get("/events/", {"audience": "young-people", "month": ""}).status_code == 200
-        return len(captured)
-
-    for n in range(2):
-        event(
-            index, start=NOW + (n + 1) * DAY, organiser_team=organiser, audiences=["young-people", "parents"]
-        )
-    few = queries()
-    for n in range(10):
-        event(
-            index, start=NOW + (n + 3) * DAY, organiser_team=organiser, audiences=["young-people", "parents"]
-        )
-    assert queries() == few
 
 
 def _json_ld(html: str) -> dict:

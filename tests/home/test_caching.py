@@ -47,3 +47,31 @@ def test_drafts_are_never_shown_to_the_public_from_the_cache(client, home):
 def test_the_health_view_is_trivial(client):
     response = client.get("/health/")
     assert response.status_code == 200 and response.content == b"ok"
+
+
+def test_cached_fragments_follow_a_rename_and_a_move_even_for_signed_in_editors(client, home, admin_user):
+    """The navigation and breadcrumbs are cached fragments (keyed by the content version), and
+    listings come from an in-memory facet index: all of them follow publish and move at once."""
+    client.force_login(admin_user)  # no page cache: only the fragment caches and indexes are in play
+    index = factories.resource_index(home)
+    page = factories.resource(index, title="Mover")
+    assert "Mover" in client.get("/resources/").content.decode()
+    index.title = "Renamed bank"
+    index.show_in_menus = True
+    index.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert html.count("Renamed bank") >= 2  # the header navigation and the breadcrumbs
+    page.move(home, pos="last-child")
+    assert "Mover" not in client.get("/resources/").content.decode()
+
+
+def test_the_content_version_is_bumped_again_when_the_change_commits(home):
+    from django.test import TestCase
+
+    from portal.home.caching import content_changed, content_version
+
+    before = content_version()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        content_changed()
+        during = content_version()
+    assert before < during < content_version()

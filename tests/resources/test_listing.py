@@ -1,6 +1,4 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from resources.models import ResourceKind
 
@@ -126,20 +124,3 @@ def test_pagination_keeps_the_filters(client, home):
 def test_filtered_listings_are_not_indexed_by_search_engines(client, bank):
     assert 'content="noindex' in client.get("/resources/?benchmark=6").content.decode()
     assert 'content="noindex' not in client.get("/resources/").content.decode()
-
-
-def test_listing_runs_the_same_number_of_queries_for_5_and_for_60_resources(client, home):
-    index = factories.resource_index(home)
-
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get("/resources/?key_stage=KS4").status_code == 200
-        return len(captured)
-
-    for n in range(5):
-        factories.resource(index, benchmarks=[n % 8 + 1], tags=[f"tag{n}"])
-    few = queries()
-    for n in range(55):
-        factories.resource(index, benchmarks=[n % 8 + 1], tags=[f"tag{n}"])
-    many = queries()
-    assert few == many

@@ -4,8 +4,6 @@ film: no third-party address in the page until the visitor chooses to play)."""
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -92,23 +90,6 @@ def test_bad_parameters_are_ignored_with_a_message_never_an_error(client, index,
     assert titles(response) == ["Still here"]
     if "page" not in params:
         assert "is not a" in response.content.decode()
-
-
-def test_the_listing_runs_the_same_number_of_queries_for_2_or_12_stories(client, index):
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get("/stories/", {"sector": Sector.ENGINEERING}).status_code == 200
-        return len(captured)
-
-    for _ in range(2):
-        story(index)
-    few = queries()
-    for _ in range(10):
-        story(index)
-    assert queries() == few
-
-
-# The story page and its film
 
 
 def test_no_third_party_address_is_in_the_page_before_the_visitor_chooses_to_play(client, index):

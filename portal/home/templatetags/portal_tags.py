@@ -3,8 +3,12 @@
 from typing import Any
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from wagtail.models import Site
+
+from portal.home.caching import content_version
 
 register = template.Library()
 
@@ -52,8 +56,23 @@ def main_navigation(context: dict[str, Any]) -> dict[str, Any]:
     appears once its app has published its index page."""
     request = context["request"]
     site = Site.find_for_request(request)
-    sections = site.root_page.get_children().live().in_menu() if site else []
+    if site is None:
+        return {"sections": [], "request": request}
+    sections = cache.get_or_set(
+        f"portal:navigation:{site.pk}:{content_version()}",
+        lambda: [
+            (page.title, page.get_url(request)) for page in site.root_page.get_children().live().in_menu()
+        ],
+        settings.PUBLIC_CACHE_SECONDS * 5,
+    )
     return {"sections": sections, "request": request}
+
+
+@register.simple_tag
+def site_content_version() -> int:
+    """The content version (portal.home.caching), to key `{% wagtailcache %}` fragments: they go
+    stale whenever anything public changes."""
+    return content_version()
 
 
 @register.filter
