@@ -5,10 +5,10 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres e2e lint format check bench assets clean
+.PHONY: help run test test-postgres e2e lint format check bench load lighthouse audit assets clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	scripts/ensure-system-packages
@@ -52,6 +52,15 @@ bench: $(BIN)/.installed ## Load benchmarks at 10,000 and 50,000 resources on SQ
 	$(BIN)/python -m bench.run --database sqlite
 	scripts/with-postgres $(BIN)/python -m bench.run --database postgres
 	$(BIN)/python -m bench.report
+
+load: $(BIN)/.installed ## 50 users for 60 s over a mixed journey against gunicorn on 127.0.0.1: zero errors, p50/p95/p99 (bench/out/load.json)
+	scripts/load
+
+lighthouse: $(BIN)/.installed ## Lighthouse (mobile) on home, search, a resource and a placement; fails below 95/100/95/95 (needs Node)
+	scripts/lighthouse
+
+audit: $(BIN)/.installed ## pip-audit of requirements.lock; exit 1 on a known vulnerability, 3 if no vulnerability service is reachable
+	scripts/audit
 
 assets: ## Rebuild the committed CSS/JS from GOV.UK Frontend (needs Node; not needed by `make run`)
 	cd frontend && npm ci --no-audit --no-fund && npm run build

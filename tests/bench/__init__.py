@@ -1,0 +1,1 @@
+"""Tests for the load, Lighthouse and audit tooling (bench/load/, scripts/audit)."""
