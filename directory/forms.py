@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from portal.home.forms import refuse_control_characters
 from portal.taxonomy.models import School
 
 from .models import ReferralEnquiry
@@ -98,6 +99,7 @@ class ReferralEnquiryForm(forms.ModelForm):
             *((pk, school.name) for pk, school in self.schools.items()),
             (NOT_LISTED, "My school or setting is not listed"),
         ]
+        refuse_control_characters(self)
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from portal.home.forms import refuse_control_characters
 from portal.taxonomy.models import School, Setting
 
 from .booking import NewRequest, allowed_actions
@@ -140,6 +141,7 @@ class PlacementRequestForm(forms.Form):
             autocomplete="tel", govuk_width="govuk-input--width-20"
         )
         self.fields["young_people"].widget.attrs["govuk_width"] = "govuk-input--width-3"
+        refuse_control_characters(self)
 
     def clean_contact_phone(self) -> str:
         phone = self.cleaned_data["contact_phone"].strip()

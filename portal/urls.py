@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.home.views import health
+from portal.home.views import document_password_form, health, page_password_form
 from publishing.urls import account_urlpatterns
 
 urlpatterns = [
@@ -12,6 +12,8 @@ urlpatterns = [
     # Rate-limited admin sign-in and password reset (publishing): before the admin's own URLs.
     *account_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password form for private documents, rate limited (portal.home.views): before its own.
+    path("documents/authenticate_with_password/<int:restriction_id>/", document_password_form),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
@@ -31,5 +33,13 @@ urlpatterns += [path("", include("search.urls"))]
 
 # /contributors/request-account/: school staff ask to share resources (publishing).
 urlpatterns += [path("contributors/", include("publishing.urls"))]
+
+# Wagtail's password form for private pages, rate limited (portal.home.views): before its own.
+urlpatterns += [
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password_form,
+    )
+]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from portal.home.forms import refuse_control_characters
 from portal.taxonomy.models import School
 
 from .models import ContributorRequest
@@ -49,6 +50,7 @@ class ContributorRequestForm(forms.ModelForm):
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
         self.fields["role_at_school"].widget.attrs["autocomplete"] = "organization-title"
+        refuse_control_characters(self)
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()

@@ -1,13 +1,15 @@
 """Public routes for school staff asking to become contributors, and rate-limited versions of the
 Wagtail admin's sign-in and password reset (placed before the admin's own URLs in portal/urls.py,
-so they answer /admin/login/ and /admin/password_reset/)."""
+so they answer /admin/login/ and /admin/password_reset/), and of Wagtail's sign-in for private pages."""
 
 from collections.abc import Callable
 
+from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
 from django.urls import path
 from django_ratelimit.decorators import ratelimit
 from wagtail.admin.views.account import LoginView, PasswordResetView
+from wagtail.urls import WAGTAIL_FRONTEND_LOGIN_TEMPLATE
 
 from . import views
 
@@ -31,5 +33,12 @@ def _limited(view: Callable[..., HttpResponse], field: str, per_account: str) ->
 
 account_urlpatterns = [
     path("admin/login/", _limited(LoginView.as_view(), "username", "10/15m")),
+    # Wagtail's own sign-in for private pages: the same accounts, so the same limits.
+    path(
+        "_util/login/",
+        _limited(
+            auth_views.LoginView.as_view(template_name=WAGTAIL_FRONTEND_LOGIN_TEMPLATE), "username", "10/15m"
+        ),
+    ),
     path("admin/password_reset/", _limited(PasswordResetView.as_view(), "email", "5/h")),
 ]

@@ -51,7 +51,8 @@ def ratelimit_per_field(field: str, rate: str) -> Callable:
 @ratelimit(key="ip", rate="10/m", method="POST", block=True)
 @ratelimit_per_field("email", "3/h")
 def request_account(request: HttpRequest) -> HttpResponse:
-    form = ContributorRequestForm(request.POST or None)
+    # Not `request.POST or None`: an empty POST must show the errors, not a blank form.
+    form = ContributorRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         contributors.receive(form.cleaned_data)
         return redirect("publishing:request_sent")

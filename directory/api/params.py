@@ -3,6 +3,7 @@ problem body that names the parameter, never a guess and never a 500. Parameters
 not know are ignored, as the standard expects."""
 
 import datetime
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -57,7 +58,8 @@ def _whole_number(params: Mapping[str, Any], name: str, default: int, maximum: i
     raw = _first(params, name)
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= maximum:
         raise bad_parameter(name, f"{name} must be a whole number from 1 to {maximum}.")
     return int(raw)
 
@@ -81,6 +83,12 @@ def _boolean(params: Mapping[str, Any], name: str) -> bool:
     return raw == "true"
 
 
+def _postcode(params: Mapping[str, Any]) -> str:
+    """Only what a postcode is made of: other characters (NUL, which PostgreSQL refuses in a
+    query, among them) would match nothing anyway."""
+    return re.sub(r"[^A-Za-z0-9 ]", "", _first(params, "postcode") or "")[:10]
+
+
 def _modified_after(params: Mapping[str, Any]) -> datetime.datetime | None:
     raw = _first(params, "modified_after")
     if not raw:
@@ -92,12 +100,19 @@ def _modified_after(params: Mapping[str, Any]) -> datetime.datetime | None:
         moment = day = None
     if day is not None:
         moment = datetime.datetime.combine(day, datetime.time.min)
+    if moment is not None:
+        moment = moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+        try:
+            # The database compares in UTC, and 9999-12-31T23:00-05:00 has no UTC equivalent.
+            moment = moment.astimezone(datetime.UTC)
+        except OverflowError:
+            moment = None
     if moment is None:
         raise bad_parameter(
             "modified_after",
             "modified_after must be a date or date and time, like 2026-01-31 or 2026-01-31T09:00:00Z.",
         )
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    return moment
 
 
 def list_params(params: Mapping[str, Any], accepts: frozenset[str]) -> ListParams:
@@ -124,7 +139,7 @@ def list_params(params: Mapping[str, Any], accepts: frozenset[str]) -> ListParam
         modified_after=_modified_after(params) if "modified_after" in accepts else None,
         parent_id=_uuid(params, "parent_id") if "parent_id" in accepts else None,
         top_only=_boolean(params, "top_only") if "top_only" in accepts else False,
-        postcode=(_first(params, "postcode") or "")[:10] if "postcode" in accepts else "",
+        postcode=_postcode(params) if "postcode" in accepts else "",
     )
 
 
