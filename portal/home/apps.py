@@ -10,5 +10,7 @@ class HomeConfig(AppConfig):
 
     def ready(self) -> None:
         from .caching import connect_invalidation
+        from .dates import use_strict_date_fields
 
         connect_invalidation()
+        use_strict_date_fields()

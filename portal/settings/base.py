@@ -61,6 +61,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.home.middleware.PortalCSPMiddleware",
     "portal.home.middleware.PermissionsPolicyMiddleware",
+    # Database down: a plain 503. Inside the header middleware (the 503 keeps its headers), outside
+    # everything that may query (sessions, sign-in, redirects, the page cache, the views).
+    "portal.home.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.home.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -222,6 +225,9 @@ CONTENT_REVIEW_MONTHS = int(os.environ.get("CONTENT_REVIEW_MONTHS", "12"))
 # a blocked request gets this view's 429 page. Counts live in the default cache.
 RATELIMIT_VIEW = "portal.home.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+# How many proxies in front of the portal append to X-Forwarded-For (0: trust only REMOTE_ADDR).
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+RATELIMIT_IP_META_KEY = "portal.home.proxy.client_address"
 
 # Placements (work-placement directory): a listing not confirmed by its host team for
 # PLACEMENT_CONFIRM_EVERY_DAYS is flagged to the team in the admin; after PLACEMENT_EXPIRE_AFTER_DAYS

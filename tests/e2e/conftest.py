@@ -4,6 +4,8 @@ driven by Debian's Chromium through Playwright (Playwright cannot download brows
 The server runs in its own process, exactly as deployed, so these tests never touch the database
 directly: what they check is what a visitor sees."""
 
+import contextlib
+import http.client
 import os
 import shutil
 import socket
@@ -11,7 +13,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,6 +54,10 @@ def server_env() -> Iterator[dict[str, str]]:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DEMO_ADMIN_PASSWORD": DEMO_PASSWORD,
         "RATELIMIT_ENABLE": "false",
+        # One cache for both gunicorn workers, as Redis is in docker-compose: the content version
+        # that invalidates cached pages and facet indexes must be the same in every process.
+        "CACHE_BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "CACHE_LOCATION": str(workdir / "cache"),
     }
     _manage(env, "migrate", "--noinput")
     _manage(env, "load_demo_content")
@@ -61,40 +66,86 @@ def server_env() -> Iterator[dict[str, str]]:
     shutil.rmtree(workdir, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def gunicorn(env: dict[str, str], log: Path) -> Iterator[str]:
+    """The portal served by gunicorn with two workers, as in production, on a free port; its log
+    (errors included) goes to `log`. Ready once it answers anything at all: a server whose
+    database is down answers 503, and a production one redirects plain HTTP."""
+    port = _free_port()
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(  # noqa: S603
+            [
+                str(Path(sys.executable).with_name("gunicorn")),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "portal.wsgi",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log_file,
+        )
+    try:
+        deadline = time.monotonic() + 30
+        while not _answers("127.0.0.1", port):
+            if process.poll() is not None:
+                raise RuntimeError(log.read_text())
+            if time.monotonic() > deadline:
+                raise RuntimeError("gunicorn did not start within 30 seconds")
+            time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _answers(host: str, port: int) -> bool:
+    connection = http.client.HTTPConnection(host, port, timeout=5)
+    try:
+        connection.request("GET", "/")
+        connection.getresponse().read()
+    except OSError:
+        return False
+    finally:
+        connection.close()
+    return True
+
+
+def workdir_of(env: dict[str, str]) -> Path:
+    return Path(env["MEDIA_ROOT"]).parent
+
+
 @pytest.fixture(scope="session")
 def base_url(server_env: dict[str, str]) -> Iterator[str]:
-    """The portal served by gunicorn with two workers, as in production."""
-    port = _free_port()
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "portal.wsgi",
-        ],
-        cwd=ROOT,
-        env=server_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "/", timeout=2)  # noqa: S310 - loopback only
-            break
-        except OSError:
-            if process.poll() is not None:
-                raise RuntimeError(process.stderr.read().decode()) from None
-            time.sleep(0.3)
-    else:
-        process.kill()
-        raise RuntimeError("gunicorn did not start within 30 seconds")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with gunicorn(server_env, workdir_of(server_env) / "gunicorn.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def production_env(server_env: dict[str, str]) -> dict[str, str]:
+    """portal.settings.production over the same database: its own hashed static files (the
+    manifest storage), a real-length key, HTTPS redirects and HSTS as deployed behind a proxy."""
+    env = {
+        **server_env,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "e2e-only-" + "k" * 56,
+        "STATIC_ROOT": str(workdir_of(server_env) / "static-production"),
+    }
+    try:
+        _manage(env, "collectstatic", "--noinput")
+    except subprocess.CalledProcessError as failed:
+        lines = failed.stderr.decode().strip().splitlines()
+        reason = next((line for line in lines if "could not be found" in line), lines[-1] if lines else "")
+        pytest.skip(f"collectstatic fails with the production settings (see test_hardening): {reason}")
+    return env
+
+
+@pytest.fixture(scope="session")
+def production_url(production_env: dict[str, str]) -> Iterator[str]:
+    with gunicorn(production_env, workdir_of(production_env) / "gunicorn-production.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
