@@ -57,5 +57,6 @@ def demo_pdf(title: str, lines: list[str]) -> Document:
         filename = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")[:80] + ".pdf"
         document = Document(title=title)
         document.file.save(filename, ContentFile(simple_pdf(title, lines)), save=False)
+        document._set_document_file_metadata()  # size and hash, as the admin's upload form sets them
         document.save()
     return document

@@ -86,11 +86,6 @@ def test_uploaded_documents_run_nothing_and_are_never_sniffed(page: Page, base_u
     assert response.headers["x-frame-options"] == "DENY"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Wagtail serves PDFs inline by default: the lead is to set WAGTAILDOCS_INLINE_CONTENT_TYPES = [] "
-    "(remove this mark then)",
-)
 def test_uploaded_documents_are_downloads_not_pages(page: Page, base_url: str):
     response = document_response(page, base_url)
     assert response.headers["content-disposition"].startswith("attachment;")
@@ -173,12 +168,6 @@ def test_production_cookies_are_secure_and_the_session_is_http_only(page: Page, 
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="portal.css refers to govuk-crest.svg, which is not shipped (no crown): the manifest storage "
-    "refuses it, so `collectstatic` (run by docker-compose before gunicorn) fails. The lead is to fix "
-    "frontend/scss (remove this mark then)",
-)
 def test_collectstatic_succeeds_with_the_production_settings(server_env: dict[str, str]):
     with tempfile.TemporaryDirectory() as static_root:
         env = {

@@ -175,3 +175,11 @@ def test_unknown_pages_get_the_404_in_site_style(client, home):
     assert 'role="search"' in html and 'aria-label="Main"' in html  # the full header, with its menu
     assert 'href="#main-content"' in html and "govuk-footer" in html
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+
+
+def test_a_form_without_its_security_token_gets_the_site_styled_403(home):
+    response = Client(enforce_csrf_checks=True).post("/contributors/request-account/", {"name": "x"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Your form could not be sent" in html and "portal.css" in html
+    assert "<style" not in html  # Django's own page has inline style, which the CSP blocks

@@ -148,3 +148,10 @@ def test_routing_finds_deep_pages_routes_and_404s_in_a_fixed_number_of_queries(c
         client.get(live.url)
     routing = [q for q in captured if '"url_path" IN' in q["sql"]]
     assert len(routing) == 1
+
+
+def test_demo_documents_carry_their_size_for_the_download_links(db):
+    from portal.home.demo_tools import demo_pdf
+
+    document = demo_pdf("A sized demo document", ["One line of text."])
+    assert document.file_size and document.file_size == document.file.size
