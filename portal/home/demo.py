@@ -91,7 +91,7 @@ def load(home: HomePage) -> None:
         title="Accessibility statement",
         summary="How accessible this portal is, what to do if you cannot use part of it, and how to report a problem.",
         show_in_menus=False,
-        last_reviewed=datetime.date(2026, 11, 1),
+        last_reviewed=datetime.date(2026, 11, 25),
         body=[
             *paragraphs(
                 "Stockton-on-Tees Borough Council runs this portal. We want as many people as possible to be able to use it. "
@@ -101,20 +101,57 @@ def load(home: HomePage) -> None:
             ),
             heading("How accessible this portal is"),
             *paragraphs(
-                "We aim to meet the Web Content Accessibility Guidelines (WCAG) version 2.2 to AA standard. "
-                "Pages are built with GOV.UK Frontend components and tested with automated checks and by keyboard.",
-                "Some files to download, such as older lesson plans supplied by schools, may not be fully accessible. "
-                "Ask us for an accessible version.",
+                "Pages are built with GOV.UK Frontend components, work without JavaScript and are tested with "
+                "automated checks and by keyboard. Some files to download, such as older lesson plans supplied by "
+                "schools, may not be fully accessible. Ask us for an accessible version.",
             ),
-            heading("Reporting accessibility problems"),
+            heading("Feedback and contact information"),
             *paragraphs(
-                "If you find a problem, or need information in a different format, email "
+                "If you find a problem, or need information in a different format such as accessible PDF, large print "
+                "or easy read, email "
                 '<a href="mailto:careers-portal@example.org">careers-portal@example.org</a>. We will reply within 10 working days.',
-                "If you are not happy with how we respond, contact the Equality Advisory and Support Service (EASS).",
+            ),
+            heading("Enforcement procedure"),
+            *paragraphs(
+                "The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies "
+                "(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the accessibility "
+                "regulations). If you are not happy with how we respond to your complaint, contact the Equality "
+                "Advisory and Support Service (EASS).",
+            ),
+            heading("Technical information about this portal’s accessibility"),
+            *paragraphs(
+                "Stockton-on-Tees Borough Council is committed to making its website accessible, in accordance with "
+                "the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.",
             ),
             heading("Compliance status"),
             *paragraphs(
-                "This portal is partially compliant with WCAG 2.2 AA while the content from schools is reviewed."
+                "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA "
+                "standard, due to the non-compliances listed below.",
+            ),
+            heading("Non-accessible content"),
+            *paragraphs(
+                "Some documents supplied by schools (PDF, Word, PowerPoint and Excel files) may not have tagged "
+                "headings, a reading order or text alternatives for images. This fails WCAG 2.2 success criteria "
+                "1.1.1 (non-text content) and 1.3.1 (info and relationships). Editors check each file when a school "
+                "submits it, and we plan to fix or replace older files by 31 August 2027.",
+            ),
+            heading("Content that is not within the scope of the accessibility regulations"),
+            *paragraphs(
+                "PDFs and other documents published before 23 September 2018 are exempt if they are not essential "
+                "to providing our services. Films hosted by other organisations and shown in Born and Bred stories "
+                "are third-party content we do not control; each story gives the person’s route in text as well.",
+            ),
+            heading("What we are doing to improve accessibility"),
+            *paragraphs(
+                "Every kind of page is checked automatically (axe-core, WCAG 2.0, 2.1 and 2.2 A and AA) and by "
+                "keyboard-only journeys in a real browser each time the portal changes, and files from schools are "
+                "reviewed before they are published.",
+            ),
+            heading("Preparation of this accessibility statement"),
+            *paragraphs(
+                "This statement was prepared on 1 November 2026. It was last reviewed on 25 November 2026.",
+                "The portal was last tested on 25 November 2026 by the council’s own developers, with automated "
+                "checks on every page type and its forms with their errors, and by keyboard alone.",
             ),
         ],
     )
