@@ -61,6 +61,31 @@ def set_bits(bits: int, start: int, count: int) -> list[int]:
     return found
 
 
+class FacetFilter:
+    """The items passing the ticked values (alternatives within a facet, every facet applied), and
+    the same with one facet left out, for that facet's counts. Shared with the search engine's
+    bitsets (search/engines/bitsets.py)."""
+
+    def __init__(
+        self, universe: int, values: Mapping[str, Mapping[str, int]], selected: Mapping[str, Sequence[str]]
+    ) -> None:
+        self.universe = universe
+        self.chosen: dict[str, int] = {}
+        for param, ticked in selected.items():
+            if ticked and param in values:
+                union = 0
+                for value in ticked:
+                    union |= values[param].get(value, 0)
+                self.chosen[param] = union
+
+    def __call__(self, skip: str | None = None) -> int:
+        result = self.universe
+        for param, bits in self.chosen.items():
+            if param != skip:
+                result &= bits
+        return result
+
+
 @dataclass(frozen=True)
 class Layout:
     """The items in one sort order and, for each facet value, which of them have it."""
@@ -117,21 +142,7 @@ class FacetIndex:
         facet's counts: each facet counted with every *other* facet's ticked values applied."""
         layout = self.layouts[sort]
         universe = layout.everything if within is None else layout.positions(within)
-        chosen = {}
-        for param, values in query.selected.items():
-            if values and param in layout.values:
-                union = 0
-                for value in values:
-                    union |= layout.values[param].get(value, 0)
-                chosen[param] = union
-
-        def passing(skip: str | None = None) -> int:
-            result = universe
-            for param, bits in chosen.items():
-                if param != skip:
-                    result &= bits
-            return result
-
+        passing = FacetFilter(universe, layout.values, query.selected)
         facets = {}
         for facet in query.facets:
             if facet.param not in layout.values:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from portal.taxonomy.facet_index import FacetFilter, bitset
 from portal.taxonomy.facets import Option
 
 from ..contract import PLACES_AVAILABLE, SearchQuery, search_facets
@@ -31,18 +32,6 @@ FACET_COLUMNS = {
     "setting": "setting_bits",
     "places": "has_places_left",
 }
-
-
-def bitset(positions: Iterable[int]) -> int:
-    """An int with the given bits set (built through bytes: setting bits on an int one by one
-    would copy it each time)."""
-    positions = list(positions)
-    if not positions:
-        return 0
-    buffer = bytearray((max(positions) >> 3) + 1)
-    for position in positions:
-        buffer[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(buffer, "little")
 
 
 def _codes(param: str, value: object) -> Sequence[str]:
@@ -126,21 +115,7 @@ class FacetBitsets:
     def count(self, match: int, selected: Mapping[str, tuple[str, ...]]) -> FacetCounts:
         """Counts within `match`: each facet with every *other* facet's ticked values applied
         (values of one facet are alternatives, facets combine)."""
-        chosen = {}
-        for param, values in selected.items():
-            if values:
-                union = 0
-                for value in values:
-                    union |= self.values[param].get(value, 0)
-                chosen[param] = union
-
-        def passing(skip: str | None = None) -> int:
-            result = match
-            for param, bits in chosen.items():
-                if param != skip:
-                    result &= bits
-            return result
-
+        passing = FacetFilter(match, self.values, selected)
         counts = FacetCounts(total=passing().bit_count())
         for param, by_value in self.values.items():
             base = passing(param)
