@@ -91,12 +91,17 @@ class Layout:
     """The items in one sort order and, for each facet value, which of them have it."""
 
     ids: tuple[int, ...]
+    rank: dict[int, int]  # id -> position (bit) in this order
     everything: int
     values: dict[str, dict[str, int]]  # facet parameter -> value -> bitset
 
     def positions(self, ids: Iterable[int]) -> int:
-        rank = {pk: n for n, pk in enumerate(self.ids)}
-        return bitset(rank[pk] for pk in ids if pk in rank)
+        return _positions(self.rank, ids)
+
+
+def _positions(rank: Mapping[int, int], ids: Iterable[int]) -> int:
+    """The bitset of these ids in an order (ids not in it are left out)."""
+    return bitset(rank[pk] for pk in ids if pk in rank)
 
 
 @dataclass(frozen=True)
@@ -127,11 +132,10 @@ class FacetIndex:
             rank = {pk: n for n, pk in enumerate(ids)}
             layouts[sort] = Layout(
                 ids=ids,
+                rank=rank,
                 everything=bitset(range(len(ids))),
                 values={
-                    param: {
-                        value: bitset(rank[pk] for pk in pks if pk in rank) for value, pks in by_value.items()
-                    }
+                    param: {value: _positions(rank, pks) for value, pks in by_value.items()}
                     for param, by_value in members.items()
                 },
             )
