@@ -14,6 +14,8 @@ from django.db import connection, models, transaction
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 
+from portal.home.caching import content_changed
+
 BATCH = 2000
 
 
@@ -110,7 +112,8 @@ def clone_pages(
 ) -> int:
     """Adds `count` live copies of `template` (a specific page) under its parent, with its own
     child rows (see `_copy_rows`). `vary(page, n)` may change base Page fields (title, slug...) of
-    each copy before it is written."""
+    each copy before it is written. Like a real publish, it bumps the content version, so listings,
+    facet indexes and cached fragments show the copies."""
     parent = template.get_parent()
     specific_type = type(template)
     with transaction.atomic():
@@ -152,5 +155,6 @@ def clone_pages(
             _copy_rows(template, created, also)
             done += len(created)
         Page.objects.filter(pk=parent.pk).update(numchild=models.F("numchild") + count)
+        content_changed()  # bulk_create sends no page_published signal
     assert specific_type.objects.child_of(parent).count() >= count
     return count
