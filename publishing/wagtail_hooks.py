@@ -4,7 +4,7 @@ report, and the limits that keep a school contributor to their own drafts and up
 from typing import Any
 
 from django.contrib.auth import get_permission_codename
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import path, reverse
 from wagtail import hooks
@@ -23,10 +23,12 @@ from .admin_views import (
     ImpactDashboardView,
     dashboard_csv,
 )
+from .drafts import draft_hiding_page_policy, without_other_peoples_drafts
 from .forms import DecisionForm
 from .models import ContributorRequest
 
 register_permission_policy(ContributorRequest, ContributorRequestPolicy(ContributorRequest), exact_class=True)
+register_permission_policy(Page, draft_hiding_page_policy)
 
 
 class ContributorRequestViewSet(ModelViewSet):
@@ -136,19 +138,15 @@ def register_freshness_menu_item() -> MenuItem:
     )
 
 
-# A school contributor holds only "add" on the resource bank. Wagtail already stops them opening or
-# editing anyone else's page; these hooks also keep other people's drafts and uploads out of the
-# lists they browse.
+# A school contributor holds only "add" on the resource bank: these keep other schools' drafts and
+# uploads out of the lists they browse (see publishing.drafts for pages).
 
 
-@hooks.register("construct_explorer_page_queryset")
-def hide_other_peoples_drafts(parent_page: Page, pages: QuerySet, request: HttpRequest) -> QuerySet:
-    """In the page explorer, someone who may only add pages here sees live pages and their own
-    drafts, not the titles of other schools' work in progress."""
-    user = request.user
-    if user.is_superuser or {"change", "publish"} & parent_page.permissions_for_user(user).permissions:
-        return pages
-    return pages.filter(Q(live=True) | Q(owner=user))
+@hooks.register("construct_page_chooser_queryset")
+def hide_other_peoples_drafts_from_the_chooser(pages: QuerySet, request: HttpRequest) -> QuerySet:
+    """The page chooser lists pages without asking the permission policy, so it applies the rule
+    itself."""
+    return without_other_peoples_drafts(pages, request.user)
 
 
 def _own_uploads_unless_editor(items: QuerySet, request: HttpRequest) -> QuerySet:

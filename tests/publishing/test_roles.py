@@ -115,6 +115,41 @@ def test_a_contributor_edits_their_own_draft_but_not_anyone_elses(bank):
     assert "My draft" in listing and "Their draft" not in listing
 
 
+def _drafts_by_two_schools(bank: ResourcePage) -> tuple:
+    teacher = factories.contributor()
+    other = factories.contributor("other", factories.a_school("Kingfisher Academy", "900101"))
+    for title, owner in (("Mine unpublished", teacher), ("Kingfisher unpublished", other)):
+        page = resource_factories.resource(bank, title=title, live=False)
+        ResourcePage.objects.filter(pk=page.pk).update(owner=owner)
+    resource_factories.resource(bank, title="Published unpublished-word guide")
+    return teacher, other
+
+
+# Every admin list of pages a contributor can reach: the explorer's own search, the page search,
+# the page chooser (browsing and searching) and the admin API behind the explorer menu.
+ADMIN_PAGE_LISTS = {
+    "explorer search": lambda bank: reverse("wagtailadmin_explore", args=[bank.pk]) + "?q=unpublished",
+    "page search": lambda bank: reverse("wagtailadmin_pages:search") + "?q=unpublished",
+    "page search results": lambda bank: reverse("wagtailadmin_pages:search_results") + "?q=unpublished",
+    "chooser browse": lambda bank: reverse("wagtailadmin_choose_page_child", args=[bank.pk]),
+    "chooser search": lambda bank: reverse("wagtailadmin_choose_page_search") + "?q=unpublished",
+    "admin API": lambda bank: reverse("wagtailadmin_api:pages:listing") + f"?child_of={bank.pk}&fields=title",
+}
+
+
+@pytest.mark.parametrize("where", ADMIN_PAGE_LISTS)
+def test_no_admin_list_shows_a_contributor_another_schools_draft(bank, where):
+    teacher, _ = _drafts_by_two_schools(bank)
+    url = ADMIN_PAGE_LISTS[where](bank)
+
+    response = factories.signed_in(teacher).get(url)
+    assert response.status_code == 200, where
+    seen = response.content.decode()
+    assert "Mine unpublished" in seen and "Published unpublished-word guide" in seen
+    assert "Kingfisher unpublished" not in seen
+    assert "Kingfisher unpublished" in factories.signed_in(factories.editor()).get(url).content.decode()
+
+
 def test_a_contributor_cannot_publish_even_by_posting_the_publish_action(bank):
     teacher = factories.contributor()
     client = factories.signed_in(teacher)
