@@ -4,12 +4,17 @@ directory's own: `activity`, `area` (council service area), `team`, `adjustment`
 
 The date and places filters apply to one window at a time: a placement matches when one of its
 open windows is in a chosen month, overlaps the from/to dates and (if asked) has places left, so
-"March, with places left" never matches a placement whose only free places are in June."""
+"March, with places left" never matches a placement whose only free places are in June.
+
+Months and places left are answered by the directory's facet index, through two derived facets
+(`window_facets`) that already pair each month with its places; from/to dates, which can be any
+day, and months beyond the index's horizon are answered by the database instead."""
 
 import calendar
 import datetime
 import re
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -17,7 +22,7 @@ from typing import Any
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from portal.home.caching import content_version
-from portal.taxonomy.facet_index import FacetIndex, facet_index
+from portal.taxonomy.facet_index import FacetIndex, Selection, facet_index
 from portal.taxonomy.facets import Facet, Option, first_valid
 from portal.taxonomy.vocabulary import KEY_STAGES, SETTINGS
 
@@ -25,7 +30,9 @@ from .models import PlacementIndexPage, WindowCapacity, today
 from .vocabulary import ACTIVITIES, ADJUSTMENTS, PLACEMENT_KEY_STAGES
 
 PAGE_SIZE = 20
-MONTHS_AHEAD = 12
+MONTHS_AHEAD = 12  # months offered as filters
+MONTHS_INDEXED = 24  # months the index knows: a chosen month beyond them is asked of the database
+ANY_MONTH = "any"
 MAX_MONTHS = 12
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -71,7 +78,30 @@ def placement_index(index: PlacementIndexPage) -> FacetIndex:
         index.live_placements,
         placement_facets(),
         {sort: partial(ordered, sort=sort) for sort in SORTS},
+        window_facets,
     )
+
+
+def window_facets(placements: QuerySet) -> dict[str, dict[str, list[int]]]:
+    """The index's derived facets: `month` -> the placements with an open window in that month;
+    `month_with_places` -> the same, counting only windows with places left, and under `any`
+    the placements with any such window."""
+    months = [
+        (f"{start:%Y-%m}", start, month_end(start)) for start in upcoming_months(today(), MONTHS_INDEXED)
+    ]
+    windows = WindowCapacity.objects.open().filter(page__in=placements.values("pk"))
+    free = set(windows.with_places_left().values_list("pk", flat=True))
+    in_month: dict[str, list[int]] = defaultdict(list)
+    with_places: dict[str, list[int]] = defaultdict(list)
+    for pk, page, first, last in windows.values_list("pk", "page_id", "start_date", "end_date"):
+        for key, start, end in months:
+            if first <= end and last >= start:
+                in_month[key].append(page)
+                if pk in free:
+                    with_places[key].append(page)
+        if pk in free:
+            with_places[ANY_MONTH].append(page)
+    return {"month": dict(in_month), "month_with_places": dict(with_places)}
 
 
 def sort_from_params(params: Mapping[str, Any]) -> str:
@@ -158,6 +188,22 @@ class WindowFilter:
     def active(self) -> bool:
         return bool(self.months or self.date_from or self.date_to or self.places_left)
 
+    @property
+    def indexed(self) -> bool:
+        """Whether the facet index answers these conditions: no from/to dates, only months it knows."""
+        known = set(upcoming_months(today(), MONTHS_INDEXED))
+        return not (self.date_from or self.date_to) and set(self.months) <= known
+
+    @property
+    def month_facet(self) -> str:
+        return "month_with_places" if self.places_left else "month"
+
+    def derived(self) -> dict[str, list[str]]:
+        """The derived facet values (see `window_facets`) these conditions tick, when `indexed`."""
+        if self.months:
+            return {self.month_facet: [f"{start:%Y-%m}" for start in self.months]}
+        return {"month_with_places": [ANY_MONTH]} if self.places_left else {}
+
     def windows(self, *, with_months: bool = True) -> QuerySet[WindowCapacity]:
         """Open windows meeting every date and places condition (optionally ignoring months)."""
         windows = WindowCapacity.objects.open()
@@ -179,15 +225,29 @@ class WindowFilter:
             return placements
         return placements.filter(pk__in=self.windows().values("page_id"))
 
-    def month_options(self, placements: QuerySet) -> list[Option]:
-        """The next months, each with how many of `placements` have a matching window in it (one
-        query, whatever the number of placements)."""
+    def month_options(self, selection: Selection) -> list[Option]:
+        """The next months (and any chosen), each with how many placements of `selection` (the
+        index's answer, when `indexed`) would match with that month chosen instead."""
+        months = self._shown_months()
+        counts = selection.counts(self.month_facet, [f"{start:%Y-%m}" for start in months])
+        return self._options(months, lambda start: counts[f"{start:%Y-%m}"])
+
+    def month_options_from_database(self, placements: QuerySet) -> list[Option]:
+        """The same, when the database answers: how many of `placements` have a matching window
+        in each month (one query)."""
         rows = self.windows(with_months=False).filter(page__in=placements.values("pk"))
         spans = list(rows.values_list("page_id", "start_date", "end_date"))
-        months = sorted(set(upcoming_months(today())) | set(self.months))
-        options = []
-        for start in months:
+
+        def count(start: datetime.date) -> int:
             end = month_end(start)
-            count = len({page for page, first, last in spans if first <= end and last >= start})
-            options.append(Option(f"{start:%Y-%m}", f"{start:%B %Y}", count, start in self.months))
-        return options
+            return len({page for page, first, last in spans if first <= end and last >= start})
+
+        return self._options(self._shown_months(), count)
+
+    def _shown_months(self) -> list[datetime.date]:
+        return sorted(set(upcoming_months(today())) | set(self.months))
+
+    def _options(self, months: list[datetime.date], count: Callable[[datetime.date], int]) -> list[Option]:
+        return [
+            Option(f"{start:%Y-%m}", f"{start:%B %Y}", count(start), start in self.months) for start in months
+        ]

@@ -34,9 +34,14 @@ def directory(request: HttpRequest, index: PlacementIndexPage) -> HttpResponse:
         base = base.filter(
             Q(title__icontains=text) | Q(summary__icontains=text) | Q(host_team__name__icontains=text)
         )
-    # Free text and dates narrow through the database (one query); facets come from the index.
-    within = windows.apply(base).values_list("pk", flat=True) if text or windows.active else None
-    selection = placement_index(index).select(query, sort, within=within)
+    # Free text and from/to dates narrow through the database (one query); facets, months and
+    # places left come from the index.
+    indexed = windows.indexed
+    narrowed = base if indexed else windows.apply(base)
+    within = narrowed.values_list("pk", flat=True) if text or not indexed else None
+    selection = placement_index(index).select(
+        query, sort, within=within, derived=windows.derived() if indexed else None
+    )
     page = selection.page(
         PlacementPage, page_number(request.GET.getlist("page")), PAGE_SIZE, with_listing_data
     )
@@ -48,7 +53,11 @@ def directory(request: HttpRequest, index: PlacementIndexPage) -> HttpResponse:
             "windows": windows,
             "facets": selection.facets,
             "month_facet": MONTH_FACET,
-            "month_options": windows.month_options(query.apply(base)),
+            "month_options": (
+                windows.month_options(selection)
+                if indexed
+                else windows.month_options_from_database(query.apply(base))
+            ),
             "filtered": bool(text or query.active or windows.active),
             "messages_list": query.messages + windows.messages,
             "sort": sort,

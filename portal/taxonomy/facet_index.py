@@ -12,7 +12,7 @@ public items are ever indexed, because the caller builds it from that queryset."
 
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,8 @@ from .facets import Facet, FacetedQuery, Option
 
 # A sort order: fields for order_by, or a function that orders a queryset (annotations).
 Ordering = Sequence[Any] | Callable[[QuerySet], QuerySet]
+# Facets no lookup can express, computed by the listing: parameter -> value -> ids of the items.
+Derived = Callable[[QuerySet], Mapping[str, Mapping[str, Collection[int]]]]
 
 # How many bits to count at a time when skipping to a deep page.
 SKIP_CHUNK = 4096
@@ -119,12 +121,15 @@ class FacetIndex:
         items: QuerySet,
         facets: Sequence[Facet],
         orderings: Mapping[str, Ordering],
+        derived: Derived | None = None,
     ) -> "FacetIndex":
-        """Reads the items once per facet and once per sort order."""
-        members: dict[str, dict[str, list[int]]] = {}
+        """Reads the items once per facet and once per sort order, plus what `derived` reads."""
+        members: dict[str, Mapping[str, Collection[int]]] = {}
         labels: dict[str, dict[str, str]] = {}
         for facet in facets:
             members[facet.param], labels[facet.param] = _members(items, facet)
+        if derived is not None:
+            members.update(derived(items))
         layouts = {}
         for sort, ordering in orderings.items():
             in_order = ordering(items) if callable(ordering) else items.order_by(*ordering)
@@ -141,12 +146,19 @@ class FacetIndex:
             )
         return cls(version=version, layouts=layouts, labels=labels)
 
-    def select(self, query: FacetedQuery, sort: str, within: Iterable[int] | None = None) -> "Selection":
-        """The items `query` matches (and, if given, that are among the ids `within`), with every
-        facet's counts: each facet counted with every *other* facet's ticked values applied."""
+    def select(
+        self,
+        query: FacetedQuery,
+        sort: str,
+        within: Iterable[int] | None = None,
+        derived: Mapping[str, Sequence[str]] | None = None,
+    ) -> "Selection":
+        """The items `query` matches (and, if given, that are among the ids `within` and have the
+        `derived` facet values ticked), with every facet's counts: each facet counted with every
+        *other* facet's ticked values applied."""
         layout = self.layouts[sort]
         universe = layout.everything if within is None else layout.positions(within)
-        passing = FacetFilter(universe, layout.values, query.selected)
+        passing = FacetFilter(universe, layout.values, {**query.selected, **(derived or {})})
         facets = {}
         for facet in query.facets:
             if facet.param not in layout.values:
@@ -157,7 +169,7 @@ class FacetIndex:
                 for value, bits in layout.values[facet.param].items()
             }
             facets[facet.param] = query.options(facet, counted)
-        return Selection(layout=layout, matching=passing(), facets=facets)
+        return Selection(layout=layout, matching=passing(), facets=facets, passing=passing)
 
 
 @dataclass(frozen=True)
@@ -165,6 +177,13 @@ class Selection:
     layout: Layout
     matching: int
     facets: dict[str, list[Option]]
+    passing: FacetFilter
+
+    def counts(self, param: str, values: Iterable[str]) -> dict[str, int]:
+        """How many items would match with each of `values` of the facet `param` ticked instead
+        of its current values (for derived facets, which the listing presents itself)."""
+        base, by_value = self.passing(param), self.layout.values.get(param, {})
+        return {value: (base & by_value.get(value, 0)).bit_count() for value in values}
 
     @property
     def total(self) -> int:
@@ -221,6 +240,7 @@ def facet_index(
     items: Callable[[], QuerySet],
     facets: Sequence[Facet],
     orderings: Mapping[str, Ordering],
+    derived: Derived | None = None,
 ) -> FacetIndex:
     """This process's index for the listing `name` at `version`, built on first use (no query
     when it is current)."""
@@ -230,6 +250,6 @@ def facet_index(
     with _lock:
         current = _indexes.get(name)
         if current is None or current.version != version:
-            current = FacetIndex.build(version, items(), facets, orderings)
+            current = FacetIndex.build(version, items(), facets, orderings, derived)
             _indexes[name] = current
         return current

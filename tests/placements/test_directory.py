@@ -4,9 +4,10 @@ answered with a message (never a 500) and a fixed number of queries."""
 import datetime
 
 import pytest
+from django.http import QueryDict
 
 from placements.booking import decide
-from placements.filters import month_end
+from placements.filters import MONTHS_INDEXED, WindowFilter, month_end
 from placements.models import PlacementPage, RequestEvent
 
 from .factories import capacity, host_team, placement, placement_index, placement_request
@@ -163,6 +164,55 @@ def test_month_options_count_placements_with_a_window_in_each_month(client, cata
     options = {o.value: o.count for o in client.get("/placements/").context["month_options"]}
     assert options[d(100).strftime("%Y-%m")] >= 2
     assert options[d(200).strftime("%Y-%m")] == (1 if month_end(d(200).replace(day=1)) >= d(200) else 0)
+
+
+def _answer(response) -> tuple:
+    context = response.context
+    facets = {
+        param: [(o.value, o.count, o.selected) for o in options]
+        for param, options in context["facets"].items()
+    }
+    months = [(o.value, o.count, o.selected) for o in context["month_options"]]
+    return [p.title for p in context["results"]], context["page_obj"].paginator.count, facets, months
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "places_left=yes",
+        "month={d100}",
+        "month={d100}&places_left=yes",
+        "month={d100}&month={d200}&sort=title",
+        "month={d200}&places_left=yes&key_stage=KS5",
+        "month={d40}&month={d100}&places_left=yes&team=highways",
+        "q=desk&places_left=yes",
+        "activity=work-shadowing&month={d40}",
+    ],
+)
+def test_the_index_answers_months_and_places_left_as_the_database_does(client, catalogue, query):
+    """Months and places left come from the facet index unless from/to dates are given; `from`
+    set to today changes no answer (every open window ends today or later) but sends the whole
+    question to the database, so the two must agree on results, facet counts and month counts."""
+    desk = PlacementPage.objects.get(title="Service desk")
+    decide(placement_request(capacity(desk, 0)).pk, "accept", actor=RequestEvent.Actor.HOST_TEAM)
+    query = query.format(**{f"d{n}": d(n).strftime("%Y-%m") for n in (40, 100, 200)})
+    params = QueryDict(query)
+    assert WindowFilter.from_params(params).indexed
+    assert not WindowFilter.from_params(QueryDict(f"{query}&from={TODAY}")).indexed
+
+    from_index = _answer(client.get(f"/placements/?{query}"))
+    from_database = _answer(client.get(f"/placements/?{query}&from={TODAY}"))
+    assert from_index == from_database
+    assert from_index[1] > 0 or "month" in query
+
+
+def test_a_month_beyond_the_index_is_answered_by_the_database(client, catalogue):
+    far = d(31 * (MONTHS_INDEXED + 2))
+    placement(host_team(catalogue, "digital"), title="Far ahead", windows=((far, far, 1),))
+    month = far.strftime("%Y-%m")
+    assert not WindowFilter.from_params(QueryDict(f"month={month}")).indexed
+    assert titles(client, f"?month={month}") == ["Far ahead"]
 
 
 def test_the_directory_links_to_the_guide_for_hosts(client, catalogue):
