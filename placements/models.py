@@ -468,7 +468,7 @@ class WindowCapacityQuerySet(models.QuerySet):
 class WindowCapacity(models.Model):
     """The places in one availability window: the window's dates and advertised places as last
     saved to the live page, and the places taken by accepted requests. Never rewritten from a
-    revision; `places_taken` only changes by conditional UPDATEs (placements/decisions.py), and
+    revision; `places_taken` only changes by conditional UPDATEs (placements/booking.py), and
     the CHECK constraint refuses any write that would oversubscribe the window."""
 
     page = models.ForeignKey(PlacementPage, null=True, on_delete=models.SET_NULL, related_name="capacities")
