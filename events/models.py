@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.home.caching import content_version
+from portal.home.cards import Card
 from portal.taxonomy.facet_index import facet_index
 from portal.taxonomy.facets import page_number
 from portal.taxonomy.models import Audience, CouncilTeam, School
@@ -94,9 +95,7 @@ class EventIndexPage(RoutablePageMixin, Page):
             f"events:{self.pk}", str(content_version()), self.live_events, event_facets(), EVENT_ORDERS
         )
         selection = index.select(filters.facets, filters.when, within=within)
-        page = selection.page(
-            EventPage, page_number(request.GET.getlist("page")), PAGE_SIZE, with_listing_data
-        )
+        page = selection.page(page_number(request.GET.getlist("page")), PAGE_SIZE, EVENT_CARD.fetch(request))
         return self.render(
             request,
             context_overrides={
@@ -378,3 +377,6 @@ class NetworkAttendance(models.Model):
         super().clean()
         if self.meeting_id and self.meeting.kind != EventKind.NETWORK_MEETING:
             raise ValidationError({"meeting": "Attendance is recorded for Careers Network meetings only."})
+
+
+EVENT_CARD = Card(EventPage, "events/includes/event_summary.html", "event", with_listing_data)

@@ -32,6 +32,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.home.cards import Card
 from portal.taxonomy.models import (
     CouncilTeam,
     FixedTerm,
@@ -661,3 +662,9 @@ class RequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.at:%d/%m/%Y %H:%M})"
+
+
+# Dated: the card lists the windows not yet over, which changes as days pass.
+PLACEMENT_CARD = Card(
+    PlacementPage, "placements/includes/placement_summary.html", "placement", with_listing_data, dated=True
+)

@@ -14,7 +14,7 @@ from .booking import DecisionError, decide, submit_request
 from .filters import PAGE_SIZE, SORTS, WindowFilter, placement_facets, placement_index, sort_from_params
 from .forms import PlacementRequestForm
 from .links import request_for_token, status_token
-from .models import PlacementIndexPage, PlacementPage, RequestEvent, with_listing_data
+from .models import PLACEMENT_CARD, PlacementIndexPage, PlacementPage, RequestEvent
 
 MONTH_FACET = Facet("month", "Dates available", "")
 MAX_QUERY_LENGTH = 200
@@ -42,9 +42,7 @@ def directory(request: HttpRequest, index: PlacementIndexPage) -> HttpResponse:
     selection = placement_index(index).select(
         query, sort, within=within, derived=windows.derived() if indexed else None
     )
-    page = selection.page(
-        PlacementPage, page_number(request.GET.getlist("page")), PAGE_SIZE, with_listing_data
-    )
+    page = selection.page(page_number(request.GET.getlist("page")), PAGE_SIZE, PLACEMENT_CARD.fetch(request))
     return index.render(
         request,
         context_overrides={

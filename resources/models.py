@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.home.caching import content_version
+from portal.home.cards import Card
 from portal.taxonomy.facet_index import FacetIndex, facet_index
 from portal.taxonomy.facets import FacetedQuery, page_number
 from portal.taxonomy.models import Audience, Benchmark, KeyStage, School, Setting, Subject
@@ -84,7 +85,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
         sort = sort_from_params(request.GET)
         selection = self.facet_index().select(query, sort)
         number = page_number(request.GET.getlist("page"))
-        page = selection.page(ResourcePage, number, PAGE_SIZE, with_listing_data)
+        page = selection.page(number, PAGE_SIZE, RESOURCE_CARD.fetch(request))
         return self.render(
             request,
             context_overrides={
@@ -103,7 +104,7 @@ class ResourceIndexPage(RoutablePageMixin, Page):
         query = FacetedQuery(resource_facets(), {"benchmark": (str(number),)})
         selection = self.facet_index().select(query, "title")
         page = selection.page(
-            ResourcePage, page_number(request.GET.getlist("page")), PAGE_SIZE, with_listing_data
+            page_number(request.GET.getlist("page")), PAGE_SIZE, RESOURCE_CARD.fetch(request)
         )
         return self.render(
             request,
@@ -241,3 +242,6 @@ class ResourceFile(Orderable):
     @property
     def extension(self) -> str:
         return self.document.file_extension.upper()
+
+
+RESOURCE_CARD = Card(ResourcePage, "resources/includes/resource_summary.html", "resource", with_listing_data)

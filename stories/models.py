@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.home.caching import content_version
+from portal.home.cards import Card
 from portal.taxonomy.facet_index import facet_index
 from portal.taxonomy.facets import FacetedQuery, page_number
 
@@ -81,12 +82,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
             {"title": ("title",)},
         )
         selection = index.select(query, "title")
-        page = selection.page(
-            StoryPage,
-            page_number(request.GET.getlist("page")),
-            PAGE_SIZE,
-            lambda stories: stories.prefetch_related("route_steps"),
-        )
+        page = selection.page(page_number(request.GET.getlist("page")), PAGE_SIZE, STORY_CARD.fetch(request))
         return self.render(
             request,
             context_overrides={
@@ -314,3 +310,11 @@ class StoryLink(Orderable):
         """What sort of page it is, e.g. "Work placement", from the page type's name."""
         model = self.link_page.specific_class or Page
         return str(model._meta.verbose_name).capitalize()
+
+
+STORY_CARD = Card(
+    StoryPage,
+    "stories/includes/story_summary.html",
+    "story",
+    lambda stories: stories.prefetch_related("route_steps"),
+)

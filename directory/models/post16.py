@@ -18,7 +18,8 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.home.caching import content_version
-from portal.taxonomy.facet_index import FacetIndex, facet_index
+from portal.home.cards import Card
+from portal.taxonomy.facet_index import FacetIndex, facet_index, rows
 from portal.taxonomy.facets import FacetedQuery, page_number
 
 from ..filters import provider_facets
@@ -70,7 +71,7 @@ class Post16IndexPage(RoutablePageMixin, Page):
         query = FacetedQuery.from_params(provider_facets(), request.GET)
         selection = self.facet_index().select(query, "title")
         number = page_number(request.GET.getlist("page"))
-        page = selection.page(ProviderPage, number, PROVIDER_PAGE_SIZE, ProviderPage.with_listing_data)
+        page = selection.page(number, PROVIDER_PAGE_SIZE, PROVIDER_CARD.fetch(request))
         return self.render(
             request,
             context_overrides={
@@ -86,8 +87,10 @@ class Post16IndexPage(RoutablePageMixin, Page):
         """A table of places (rows) against routes (columns), optionally only places with some routes."""
         query = FacetedQuery.from_params(provider_facets()[:1], request.GET)
         selection = self.facet_index().select(query, "title")
-        providers = selection.page(ProviderPage, 1, max(selection.total, 1), ProviderPage.with_listing_data)
-        rows = [(provider, provider.compare_cells()) for provider in providers]
+        providers = selection.page(
+            1, max(selection.total, 1), rows(ProviderPage, ProviderPage.with_listing_data)
+        )
+        table = [(provider, provider.compare_cells()) for provider in providers]
         return self.render(
             request,
             template="directory/post16_compare.html",
@@ -95,7 +98,7 @@ class Post16IndexPage(RoutablePageMixin, Page):
                 "query": query,
                 "facets": selection.facets,
                 "route_kinds": ROUTE_KINDS,
-                "rows": rows,
+                "rows": table,
             },
         )
 
@@ -304,3 +307,13 @@ class Post16GuidePage(Page):
             "date": self.last_reviewed,
             "has_places_left": None,
         }
+
+
+# Dated: the card shows the next open day, which changes as days pass.
+PROVIDER_CARD = Card(
+    ProviderPage,
+    "directory/includes/provider_summary.html",
+    "provider",
+    ProviderPage.with_listing_data,
+    dated=True,
+)

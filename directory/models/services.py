@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.home.caching import content_version
+from portal.home.cards import Card
 from portal.taxonomy.facet_index import facet_index
 from portal.taxonomy.facets import FacetedQuery, page_number
 from portal.taxonomy.models import Benchmark, CouncilTeam
@@ -76,7 +77,7 @@ class SupportIndexPage(RoutablePageMixin, Page):
         )
         selection = index.select(query, sort, within=within)
         number = page_number(request.GET.getlist("page"))
-        page = selection.page(ServicePage, number, SERVICE_PAGE_SIZE, ServicePage.with_listing_data)
+        page = selection.page(number, SERVICE_PAGE_SIZE, SERVICE_CARD.fetch(request))
         return self.render(
             request,
             context_overrides={
@@ -317,3 +318,8 @@ class ServiceContact(Orderable):
 
     def __str__(self) -> str:
         return f"{self.role} ({self.email})"
+
+
+SERVICE_CARD = Card(
+    ServicePage, "directory/includes/service_summary.html", "service", ServicePage.with_listing_data
+)

@@ -192,20 +192,31 @@ class Selection:
     def ids(self, start: int, count: int) -> list[int]:
         return [self.layout.ids[position] for position in set_bits(self.matching, start, count)]
 
-    def page(
-        self, model: type[Model], number: int, per_page: int, load: Callable[[QuerySet], QuerySet]
-    ) -> Page:
-        """One page of results as Django's Page (for the pagination component), loading only its rows."""
-        return Paginator(_Results(self, model, load), per_page).get_page(number)
+    def page(self, number: int, per_page: int, fetch: "Fetch") -> Page:
+        """One page of results as Django's Page (for the pagination component): `fetch` turns
+        only that page's ids into what the listing shows (`rows(...)`, or rendered cards)."""
+        return Paginator(_Results(self, fetch), per_page).get_page(number)
+
+
+# Turns a page of ids into the items to show, in the same order (missing ones left out).
+Fetch = Callable[[list[int]], list[Any]]
+
+
+def rows(model: type[Model], load: Callable[[QuerySet], QuerySet]) -> Fetch:
+    """A Fetch of model rows, through `load` (which selects and prefetches what is shown)."""
+
+    def fetch(ids: list[int]) -> list[Any]:
+        found = {item.pk: item for item in load(model._default_manager.filter(pk__in=ids))}
+        return [found[pk] for pk in ids if pk in found]
+
+    return fetch
 
 
 class _Results(Sequence):
-    """The matching items as a sequence Paginator can slice: only a slice touches the database."""
+    """The matching items as a sequence Paginator can slice: only a slice is fetched."""
 
-    def __init__(
-        self, selection: Selection, model: type[Model], load: Callable[[QuerySet], QuerySet]
-    ) -> None:
-        self.selection, self.model, self.load = selection, model, load
+    def __init__(self, selection: Selection, fetch: Fetch) -> None:
+        self.selection, self.fetch = selection, fetch
 
     def __len__(self) -> int:
         return self.selection.total
@@ -214,9 +225,7 @@ class _Results(Sequence):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop, _ = index.indices(len(self))
-        ids = self.selection.ids(start, max(stop - start, 0))
-        rows = {item.pk: item for item in self.load(self.model._default_manager.filter(pk__in=ids))}
-        return [rows[pk] for pk in ids if pk in rows]
+        return self.fetch(self.selection.ids(start, max(stop - start, 0)))
 
 
 def _members(items: QuerySet, facet: Facet) -> tuple[dict[str, list[int]], dict[str, str]]:

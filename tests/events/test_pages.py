@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from events.models import EventKind
+from tests.listings import result_titles
 
 from .factories import event, event_index, london
 
@@ -24,8 +25,7 @@ def index(home):
 
 
 def titles(response) -> list[str]:
-    assert response.status_code == 200
-    return [item.title for item in response.context["results"]]
+    return result_titles(response)
 
 
 def test_upcoming_events_soonest_first_and_past_events_latest_first(client, index):

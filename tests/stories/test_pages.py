@@ -8,6 +8,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from stories.models import Sector, StepKind
+from tests.listings import result_titles
 
 from ..resources.factories import resource, resource_index
 from .factories import story, story_index
@@ -25,7 +26,7 @@ def index(home):
 
 
 def titles(response) -> list[str]:
-    return [story.title for story in response.context["results"]]
+    return result_titles(response)
 
 
 # The listing

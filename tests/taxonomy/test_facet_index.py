@@ -6,7 +6,7 @@ from django.http import QueryDict
 from wagtail.models import PageViewRestriction
 
 from portal.home.caching import content_version
-from portal.taxonomy.facet_index import FacetIndex, bitset, facet_index, set_bits
+from portal.taxonomy.facet_index import FacetIndex, bitset, facet_index, rows, set_bits
 from portal.taxonomy.facets import FacetedQuery
 from resources.filters import SORTS, resource_facets
 from resources.models import ResourcePage
@@ -47,7 +47,7 @@ def _counts(selection, param: str) -> dict[str, int]:
 
 def test_each_facet_is_counted_with_the_other_facets_applied(bank):
     selection = _select(bank, "benchmark=6&key_stage=KS4")
-    assert [page.title for page in selection.page(ResourcePage, 1, 20, lambda qs: qs)] == ["Alpha"]
+    assert [page.title for page in selection.page(1, 20, rows(ResourcePage, lambda qs: qs))] == ["Alpha"]
     # Benchmark counts ignore the ticked benchmark but keep KS4; key stage counts the reverse.
     assert _counts(selection, "benchmark") == {"6": 1, "2": 1}
     assert _counts(selection, "key_stage") == {"KS4": 1, "KS5": 1}
@@ -61,10 +61,10 @@ def test_drafts_are_never_indexed_and_values_of_one_facet_are_alternatives(bank)
 
 
 def test_pages_follow_the_sort_and_within_narrows(bank):
-    titles = lambda selection: [p.title for p in selection.page(ResourcePage, 1, 2, lambda qs: qs)]  # noqa: E731
+    titles = lambda selection: [p.title for p in selection.page(1, 2, rows(ResourcePage, lambda qs: qs))]  # noqa: E731
     everything = _select(bank, "")
     assert titles(everything) == ["Alpha", "Bravo"]
-    assert [p.title for p in everything.page(ResourcePage, 2, 2, lambda qs: qs)] == ["Charlie"]
+    assert [p.title for p in everything.page(2, 2, rows(ResourcePage, lambda qs: qs))] == ["Charlie"]
     charlie = ResourcePage.objects.get(title="Charlie").pk
     narrowed = _select(bank, "", within=[charlie])
     assert titles(narrowed) == ["Charlie"] and _counts(narrowed, "benchmark") == {"2": 1}

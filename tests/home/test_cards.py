@@ -1,0 +1,84 @@
+"""Listing cards (portal.home.cards): rendered once per content version, shown fresh the moment
+anything public changes, and re-rendered each day when they show what is still to come."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.listings import result_titles
+from tests.placements import factories as placement_factories
+from tests.resources import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client() -> Client:
+    client = Client()
+    client.cookies["sessionid"] = "not-a-session"  # bypasses the page cache, as a signed-in editor does
+    return client
+
+
+def _queries(client: Client, url: str) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.content.decode()
+
+
+def test_cards_are_rendered_once_and_then_come_from_the_cache(editor_client, home):
+    index = factories.resource_index(home)
+    for n in range(3):
+        factories.resource(index, title=f"Resource {n}", key_stages=["KS4", "KS5"])
+    first, first_html = _queries(editor_client, "/resources/")
+    again, again_html = _queries(editor_client, "/resources/")
+    # The cards' rows, benchmarks and key stages are not loaded again.
+    assert again <= first - 3
+    assert again_html == first_html and "Resource 2" in again_html and "KS4, KS5" in again_html
+
+
+def test_a_republished_resource_shows_its_new_title_in_the_listing(editor_client, home):
+    index = factories.resource_index(home)
+    page = factories.resource(index, title="Old title")
+    assert result_titles(editor_client.get("/resources/")) == ["Old title"]
+    page.title = "New title"
+    page.save_revision().publish()
+    assert result_titles(editor_client.get("/resources/")) == ["New title"]
+
+
+def test_a_change_to_a_tag_a_card_shows_reaches_the_listing(editor_client, home):
+    index = factories.resource_index(home)
+    school = factories.school(name="Old Name Academy")
+    factories.resource(index, title="Case study", school=school)
+    assert "Old Name Academy" in editor_client.get("/resources/").content.decode()
+    school.name = "New Name Academy"
+    school.save()  # a snippet, not a page: saving it changes the content version too
+    html = editor_client.get("/resources/").content.decode()
+    assert "New Name Academy" in html and "Old Name Academy" not in html
+
+
+def test_a_placement_card_drops_a_window_the_day_after_it_ends(editor_client, home, monkeypatch):
+    today = timezone.localdate()
+    host = placement_factories.host_team(home)
+    placement_factories.placement_index(home)
+    placement_factories.placement(
+        host,
+        title="Two windows",
+        windows=[
+            (today, today, 2),
+            (today + datetime.timedelta(days=60), today + datetime.timedelta(days=64), 2),
+        ],
+    )
+    ends_today = today.strftime("%-d %b %Y")
+    assert f"{ends_today} to {ends_today}" in editor_client.get("/placements/").content.decode()
+
+    # Nothing is published overnight, so only the date can retire the cached card.
+    tomorrow = today + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    response = editor_client.get("/placements/")
+    assert result_titles(response) == ["Two windows"]
+    assert f"{ends_today} to {ends_today}" not in response.content.decode()
