@@ -10,7 +10,6 @@ from typing import Any, ClassVar
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -218,12 +217,8 @@ class ResourcePage(Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
+        # Lazy: the template's cached fragment evaluates it only when it renders again.
         context["files"] = self.files.select_related("document")
-        # Loaded once each: the template tests and then lists every one of them.
-        prefetch_related_objects(
-            [self], "benchmarks", "key_stages", "audiences", "settings", "subjects", "tags"
-        )
-        context["bank_url"] = self.get_parent().get_url(request)
         return context
 
 

@@ -1,5 +1,7 @@
-"""Listing cards (portal.home.cards): rendered once per content version, shown fresh the moment
-anything public changes, and re-rendered each day when they show what is still to come."""
+"""Cached fragments for requests the page cache cannot answer (a signed-in editor's): listing cards
+(portal.home.cards) and a resource page's details ({% wagtailpagecache %}). Rendered once per
+content version, fresh the moment anything public changes, re-rendered each day when they show
+what is still to come, and never taken from or put into the cache by a preview."""
 
 import datetime
 
@@ -82,3 +84,43 @@ def test_a_placement_card_drops_a_window_the_day_after_it_ends(editor_client, ho
     response = editor_client.get("/placements/")
     assert result_titles(response) == ["Two windows"]
     assert f"{ends_today} to {ends_today}" not in response.content.decode()
+
+
+# Page fragments ({% wagtailpagecache %} on a resource's page)
+
+
+def test_a_resource_page_renders_its_details_once_and_then_from_the_cache(editor_client, home):
+    page = factories.resource(factories.resource_index(home), title="Cached details", key_stages=["KS4"])
+    first, first_html = _queries(editor_client, page.url)
+    again, again_html = _queries(editor_client, page.url)
+    assert again <= first - 6  # benchmarks, key stages, audiences, settings, subjects, tags, files...
+    assert again_html == first_html and "Cached details" in again_html and "KS4 (" in again_html
+
+
+def test_a_resource_page_shows_a_republished_revision(editor_client, home):
+    page = factories.resource(factories.resource_index(home), title="Old title")
+    assert "Old title" in editor_client.get(page.url).content.decode()
+    page.title = "New title"
+    page.save_revision().publish()
+    html = editor_client.get(page.url).content.decode()
+    assert "New title" in html and "Old title" not in html
+
+
+def test_a_resource_page_shows_a_renamed_school_though_the_page_itself_did_not_change(editor_client, home):
+    school = factories.school(name="Old Name Academy")
+    page = factories.resource(factories.resource_index(home), title="Case study", school=school)
+    assert "Old Name Academy" in editor_client.get(page.url).content.decode()
+    school.name = "New Name Academy"
+    school.save()
+    html = editor_client.get(page.url).content.decode()
+    assert "New Name Academy" in html and "Old Name Academy" not in html
+
+
+def test_a_draft_preview_neither_comes_from_nor_goes_into_the_cache(editor_client, home):
+    page = factories.resource(factories.resource_index(home), title="Live title")
+    assert "Live title" in editor_client.get(page.url).content.decode()  # now cached
+    page.title = "Draft title"
+    draft = page.save_revision().as_object()
+    assert "Draft title" in draft.make_preview_request().content.decode()
+    html = editor_client.get(page.url).content.decode()
+    assert "Live title" in html and "Draft title" not in html
