@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from portal.taxonomy.facet_index import FacetFilter, bitset
+from portal.taxonomy.facet_index import FacetFilter, bitset, set_bits
 from portal.taxonomy.facets import Option
 
 from ..contract import PLACES_AVAILABLE, SearchQuery, search_facets
@@ -52,6 +52,15 @@ class FacetCounts:
     total: int = 0
     values: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     tags: list[tuple[str, str, int]] = field(default_factory=list)
+    # When ticked facets narrowed the match: the entries counted in `total`, as (bitset, first id).
+    narrowing: tuple[int, int] | None = None
+
+    def narrowed_to(self) -> list[int] | None:
+        """The ids of the entries counted in `total` if ticked facets narrowed them, else None."""
+        if self.narrowing is None:
+            return None
+        bits, first_id = self.narrowing
+        return [first_id + bit for bit in set_bits(bits, 0, self.total)]
 
     def options(self, query: SearchQuery) -> dict[str, list[Option]]:
         from .database import tag_options
@@ -116,7 +125,10 @@ class FacetBitsets:
         """Counts within `match`: each facet with every *other* facet's ticked values applied
         (values of one facet are alternatives, facets combine)."""
         passing = FacetFilter(match, self.values, selected)
-        counts = FacetCounts(total=passing().bit_count())
+        passed = passing()
+        counts = FacetCounts(total=passed.bit_count())
+        if passing.chosen:
+            counts.narrowing = (passed, self.first_id)
         for param, by_value in self.values.items():
             base = passing(param)
             for value, bits in by_value.items():

@@ -258,7 +258,7 @@ class DatabaseEngine:
                 expression, counts, relaxed = any_expression, any_counts, True
         num_pages = max(1, -(-counts.total // query.page_size))
         page_query = query if query.page <= num_pages else replace(query, page=num_pages)
-        keys = self._page_keys(page_query, expression, filters) if counts.total else []
+        keys = self._page_keys(page_query, expression, filters, counts) if counts.total else []
         return SearchResults(
             query=page_query,
             hits=load_hits(keys, parsed.stems),
@@ -278,17 +278,16 @@ class DatabaseEngine:
         bitsets = facet_bitsets()
         if expression is None:
             return bitsets.count(bitsets.everything, query.selected())
-        sql, params = self.fulltext.matches(expression)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            match = bitsets.matching(pk for (pk,) in cursor.fetchall())
+        match = bitsets.matching(self.fulltext.match_ids(expression))
         return bitsets.count(match, query.selected())
 
-    def _page_keys(self, query: SearchQuery, expression: str | None, filters: Filters) -> list[str]:
+    def _page_keys(
+        self, query: SearchQuery, expression: str | None, filters: Filters, counts: FacetCounts
+    ) -> list[str]:
         """The keys of the page of hits, in order."""
         if expression and query.order == "relevance":
             # The engine's own relevance order (FTS5 sorts by `rank` inside the index).
-            source, text, order = self.fulltext.ranked(expression)
+            source, text, order = self.fulltext.ranked(expression, among=counts.narrowed_to())
         else:
             source, text = (f"{ENTRY} e", []), self._text_condition(expression)
             sort = (

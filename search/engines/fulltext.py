@@ -9,7 +9,7 @@ input can produce a syntax error."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
 from ..registry import IndexDocument, label_text
 from ..text import Clause, Phrase, find_synonyms, index_terms, synonym_token
@@ -68,13 +68,19 @@ class SqliteFullText:
         """A query for the ids of the entries that match `expression`."""
         return f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s", [expression]  # noqa: S608
 
+    def match_ids(self, expression: str) -> list[int]:
+        with connection.cursor() as cursor:
+            cursor.execute(*self.matches(expression))
+            return [pk for (pk,) in cursor.fetchall()]
+
     def restrict(self, expression: str) -> Sql:
         """A condition on the entry alias `e`: it matches `expression`."""
         sql, params = self.matches(expression)
         return f"e.id IN ({sql})", params
 
-    def ranked(self, expression: str) -> tuple[Sql, Sql, Sql]:
-        """(FROM, WHERE, ORDER BY) for hits in order of relevance."""
+    def ranked(self, expression: str, among: Sequence[int] | None = None) -> tuple[Sql, Sql, Sql]:
+        """(FROM, WHERE, ORDER BY) for hits in order of relevance. FTS5 ranks inside its index,
+        which needs the MATCH, so `among` (the entries already known to match) is not used."""
         return (
             (f"{self.table} JOIN portal_search_searchentry e ON e.id = {self.table}.rowid", []),
             (f"{self.table} MATCH %s", [expression]),
@@ -147,14 +153,33 @@ class PostgresFullText:
     def matches(self, expression: str) -> Sql:
         return f"SELECT entry_id FROM {self.table} WHERE fulltext @@ %s::tsquery", [expression]  # noqa: S608
 
+    def match_ids(self, expression: str) -> list[int]:
+        """The ids of the entries that match, always through the GIN index. For a common word
+        (in a fifth of 50,000 entries) the planner prefers a sequential scan, costing `@@` as one
+        cheap operator per row; but a scan reads and decompresses every entry's whole vector,
+        which the index never touches: 26 ms against 9.5 ms."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(*self.matches(expression))
+            ids = [pk for (pk,) in cursor.fetchall()]
+            # Inside a caller's transaction a SET LOCAL would outlive this query (after an error,
+            # rolling back to the savepoint undoes it).
+            cursor.execute("SET LOCAL enable_seqscan = DEFAULT")
+            return ids
+
     def restrict(self, expression: str) -> Sql:
         sql, params = self.matches(expression)
         return f"e.id IN ({sql})", params
 
-    def ranked(self, expression: str) -> tuple[Sql, Sql, Sql]:
+    def ranked(self, expression: str, among: Sequence[int] | None = None) -> tuple[Sql, Sql, Sql]:
+        """(FROM, WHERE, ORDER BY) for hits in order of relevance. Given `among`, the entries
+        already known to match (narrowed by facets), only those are ranked, by primary key,
+        instead of matching and ranking every entry with the words and filtering after: 35 ms
+        to 7 ms for a common word narrowed to a thousand entries at 50,000."""
+        match = ("f.entry_id = ANY(%s)", [list(among)]) if among is not None else None
         return (
             (f"{self.table} f JOIN portal_search_searchentry e ON e.id = f.entry_id", []),
-            ("f.fulltext @@ %s::tsquery", [expression]),
+            match or ("f.fulltext @@ %s::tsquery", [expression]),
             # Items matching only in their body rank 0: newest of those first.
             ("ts_rank_cd(f.ranking, %s::tsquery) DESC, e.date DESC NULLS LAST, e.id", [expression]),
         )

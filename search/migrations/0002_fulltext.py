@@ -2,9 +2,11 @@
 
 - SQLite: an FTS5 table whose rowid is the search entry's id, with a trigger that removes its row
   when the entry goes (however it is deleted).
-- PostgreSQL: a table of two `tsvector`s per entry: `fulltext` (every field, GIN-indexed, kept
-  out of line by a small toast_tuple_target so that collecting matching ids reads narrow rows)
-  and `ranking` (title and summary only, small and inline, what relevance is computed from).
+- PostgreSQL: a table of two `tsvector`s per entry: `fulltext` (every field, GIN-indexed) and
+  `ranking` (title and summary only, small, what relevance is computed from). The small
+  toast_tuple_target moves `fulltext` out of line only for rows over about 2 KB (PostgreSQL
+  toasts nothing below that), so most rows stay wide: matching goes through the GIN index, which
+  never reads the vectors (see PostgresFullText.match_ids).
 
 Both hold stems computed in Python (search/text.py), not text for the database to analyse, so the
 two behave the same. The model does not declare these: search/engines/fulltext.py reads and

@@ -124,3 +124,18 @@ def test_a_draft_preview_neither_comes_from_nor_goes_into_the_cache(editor_clien
     assert "Draft title" in draft.make_preview_request().content.decode()
     html = editor_client.get(page.url).content.decode()
     assert "Live title" in html and "Draft title" not in html
+
+
+def test_accepting_a_request_changes_the_places_left_on_the_card_and_the_page(editor_client, home):
+    from placements.booking import decide
+
+    host = placement_factories.host_team(home)
+    placement_factories.placement_index(home)
+    page = placement_factories.placement(host, title="Three places")
+    assert "3 places left" in editor_client.get("/placements/").content.decode()
+    assert ">3 of 3<" in editor_client.get(page.url).content.decode()
+    # Places are taken by a conditional UPDATE, not a publish: the decision still reaches both.
+    request = placement_factories.placement_request(placement_factories.capacity(page), young_people=2)
+    decide(request.pk, "accept", actor="test")
+    assert "1 place left" in editor_client.get("/placements/").content.decode()
+    assert ">1 of 3<" in editor_client.get(page.url).content.decode()

@@ -2,6 +2,7 @@
 every engine must do is in tests/search_contract.)"""
 
 import datetime
+from dataclasses import replace
 
 import pytest
 from django.db import connection
@@ -9,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from search.contract import SearchQuery
 from search.engines.bitsets import bitset
-from search.engines.database import DatabaseEngine
+from search.engines.database import DatabaseEngine, Filters
 from search.models import SearchEntry, SearchEntryTag, SearchWord
 from tests.resources.factories import resource
 
@@ -155,3 +156,33 @@ def test_counts_follow_every_write_without_a_restart():
     results = search(engine, q="placements")
     assert results.total == 2
     assert {o.value: o.count for o in results.facets["benchmark"]}["6"] == 2
+
+
+def test_a_search_narrowed_by_facets_ranks_only_its_hits_in_the_same_order():
+    """With facets ticked, the engine ranks just the entries it already knows pass (PostgreSQL
+    ranks them by id instead of matching every entry again): same hits, same order, as ranking
+    every match and filtering after."""
+    engine = DatabaseEngine()
+    engine.upsert(
+        [
+            document(
+                title=f"Work experience week {n}" if n % 3 == 0 else f"Employer visit {n}",
+                summary="Work experience with an employer." if n % 2 == 0 else "A visit to a workplace.",
+                body="work experience " * (n % 5),
+                benchmarks=(6,) if n % 2 == 0 else (5,),
+                key_stages=("KS4",) if n % 4 < 2 else ("KS5",),
+                date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n),
+            )
+            for n in range(40)
+        ]
+    )
+    query, _ = SearchQuery.from_params({"q": ["work experience"], "benchmark": ["6"], "key_stage": ["KS4"]})
+    results = engine.search(query)
+    expression = engine.fulltext.expression(engine.parse(query.text).clauses)
+    counts = engine._counts(expression, query)
+    narrowed = counts.narrowed_to()
+    assert narrowed is not None and len(narrowed) == results.total > 3
+    filters = Filters.of(query.selected())
+    unnarrowed = engine._page_keys(query, expression, filters, replace(counts, narrowing=None))
+    assert [hit.key for hit in results.hits] == unnarrowed
+    assert engine._page_keys(query, expression, filters, counts) == unnarrowed
