@@ -19,10 +19,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Q, Value, prefetch_related_objects
+from django.db.models import F, Q, Value
 from django.db.models.functions import Greatest
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -347,13 +348,19 @@ class PlacementPage(RoutablePageMixin, Page):
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
-        # Loaded once each: the template tests and then lists them.
-        prefetch_related_objects([self], "key_stages", "activities", "settings", "adjustments")
-        context["windows"] = self.windows_with_places()
-        context["criteria"] = meaningful_checklist(self)
-        context["can_request"] = not self.is_expired and any(
-            capacity is not None and capacity.is_open and capacity.places_left > 0
-            for _, capacity in context["windows"]
+        # Lazy: the template's cached fragment evaluates them only when it renders again.
+        windows = SimpleLazyObject(self.windows_with_places)
+        context["windows"] = windows
+        context["today"] = today()  # part of the fragment's key: windows close, listings expire
+        context["criteria"] = SimpleLazyObject(lambda: meaningful_checklist(self))
+        context["can_request"] = SimpleLazyObject(
+            lambda: (
+                not self.is_expired
+                and any(
+                    capacity is not None and capacity.is_open and capacity.places_left > 0
+                    for _, capacity in windows
+                )
+            )
         )
         return context
 

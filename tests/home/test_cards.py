@@ -139,3 +139,26 @@ def test_accepting_a_request_changes_the_places_left_on_the_card_and_the_page(ed
     decide(request.pk, "accept", actor="test")
     assert "1 place left" in editor_client.get("/placements/").content.decode()
     assert ">1 of 3<" in editor_client.get(page.url).content.decode()
+
+
+def test_a_placement_page_renders_once_a_day_and_then_from_the_cache(editor_client, home, monkeypatch):
+    today = timezone.localdate()
+    host = placement_factories.host_team(home)
+    placement_factories.placement_index(home)
+    page = placement_factories.placement(
+        host,
+        windows=[
+            (today, today, 2),
+            (today + datetime.timedelta(days=60), today + datetime.timedelta(days=64), 2),
+        ],
+    )
+    first, first_html = _queries(editor_client, page.url)
+    again, again_html = _queries(editor_client, page.url)
+    assert again <= first - 6  # windows, places, criteria, key stages, activities, settings...
+    assert again_html == first_html and first_html.count("Ask for places<span") == 2
+
+    # The window ending today closes at midnight, with nothing published.
+    tomorrow = today + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
+    html = editor_client.get(page.url).content.decode()
+    assert html.count("Ask for places<span") == 1 and "Closed" in html
