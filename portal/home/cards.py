@@ -16,7 +16,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
-from django.template.loader import render_to_string
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -50,8 +50,9 @@ class Card:
         found: dict[str, Any] = cache.get_many(list(keys.values()))
         missing = [pk for pk in ids if keys[pk] not in found]
         if missing:
+            template = get_template(self.template)
             fresh = {
-                keys[item.pk]: render_to_string(self.template, {self.name: item, "request": request})
+                keys[item.pk]: template.render({self.name: item, "request": request})
                 for item in rows(self.model, self.load)(missing)
             }
             cache.set_many(fresh, CARD_SECONDS)

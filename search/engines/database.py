@@ -287,7 +287,7 @@ class DatabaseEngine:
         """The keys of the page of hits, in order."""
         if expression and query.order == "relevance":
             # The engine's own relevance order (FTS5 sorts by `rank` inside the index).
-            source, text, order = self.fulltext.ranked(expression, among=counts.narrowed_to())
+            source, text, order = self.fulltext.ranked(expression, among=counts.narrowed_to)
         else:
             source, text = (f"{ENTRY} e", []), self._text_condition(expression)
             sort = (
