@@ -5,9 +5,13 @@ are comparable because every type shares the same term statistics (with an index
 word in a small index outranks everything); one alias swaps on rebuild; and every type indexes
 the same contract fields anyway. A type filter is a `terms` filter on a keyword, which is cheap.
 
-Analysis: English stemming, possessives and stop words at index and search time; the shared
-synonym list (search/synonyms.py) only at search time, as a `synonym_graph` filter, which is how
-Elasticsearch handles multi-word synonyms correctly (and a changed list needs no reindex)."""
+Analysis happens in Python, not in Elasticsearch: the `*_stems` fields hold the stems that
+search/text.py computes for the database engine (snowballstemmer's Porter 2, the same stop words,
+words of at most 60 characters), split on spaces and nothing else, and queries are built from the
+same parsed clauses, synonyms expanded in Python. Elasticsearch's own `english` stemmer is Porter 1
+("generously" and "cvs" stem differently) and its synonym filter would run before or after its own
+stemmer, never on our stems; with one implementation both engines cannot drift apart. The words
+as written are kept only for "did you mean" (`spelling`) and search as you type (`title.suggest`)."""
 
 from elasticsearch.dsl import (
     Boolean,
@@ -19,36 +23,20 @@ from elasticsearch.dsl import (
     Text,
     analyzer,
     normalizer,
-    token_filter,
 )
 
-from .registry import IndexDocument, label_text
-from .synonyms import elasticsearch_rules
+from .registry import IndexDocument
+from .text import INDEXED_FIELDS, Terms
 
-english_possessive = token_filter("portal_english_possessive", type="stemmer", language="possessive_english")
-english_stop = token_filter("portal_english_stop", type="stop", stopwords="_english_")
-english_stemmer = token_filter("portal_english_stemmer", type="stemmer", language="english")
-synonyms = token_filter("portal_synonyms", type="synonym_graph", synonyms=elasticsearch_rules())
-
-index_analyzer = analyzer(
-    "portal_index",
-    tokenizer="standard",
-    filter=["lowercase", "asciifolding", english_possessive, english_stop, english_stemmer],
-)
-search_analyzer = analyzer(
-    "portal_search",
-    tokenizer="standard",
-    filter=["lowercase", "asciifolding", english_possessive, english_stop, synonyms, english_stemmer],
-)
-# Whole words, unstemmed: what "did you mean" suggests from.
-spelling_analyzer = analyzer("portal_spelling", tokenizer="standard", filter=["lowercase", "asciifolding"])
+# Stems are letters and digits separated by single spaces: splitting on whitespace is all it takes.
+stems_analyzer = analyzer("portal_stems", tokenizer="whitespace")
+# Whole words, unstemmed: what "did you mean" suggests from and what titles are typed as.
+words_analyzer = analyzer("portal_words", tokenizer="standard", filter=["lowercase", "asciifolding"])
 sort_normalizer = normalizer("portal_sort", filter=["lowercase", "asciifolding"])
 
-TEXT_FIELDS = ("title", "summary", "labels", "body")
 
-
-def english_text(copy_to: tuple[str, ...] = ("all_text", "spelling"), **kwargs) -> Text:
-    return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, copy_to=list(copy_to), **kwargs)
+def stems_field() -> Text:
+    return Text(analyzer=stems_analyzer, copy_to=["all_stems"])
 
 
 class SearchDocument(Document):
@@ -57,15 +45,17 @@ class SearchDocument(Document):
     key = Keyword()
     search_type = Keyword()
     kind = Keyword()
-    title = english_text(
+    title = Text(
+        analyzer=words_analyzer,
         fields={"sort": Keyword(normalizer=sort_normalizer), "suggest": SearchAsYouType()},
     )
-    summary = english_text()
+    title_stems = stems_field()
+    summary_stems = stems_field()
     # Facet labels are searchable but are not words to suggest (like the database's vocabulary).
-    labels = english_text(copy_to=("all_text",))
-    body = english_text()
-    all_text = Text(analyzer=index_analyzer, search_analyzer=search_analyzer)
-    spelling = Text(analyzer=spelling_analyzer)
+    labels_stems = stems_field()
+    body_stems = stems_field()
+    all_stems = Text(analyzer=stems_analyzer)
+    spelling = Text(analyzer=words_analyzer)
     url = Keyword(index=False)
     benchmarks = Integer()
     key_stages = Keyword()
@@ -78,15 +68,15 @@ class SearchDocument(Document):
 
     @classmethod
     def from_index_document(cls, document: IndexDocument) -> "SearchDocument":
+        terms = Terms.of(document)
         return cls(
             meta={"id": document.key},
             key=document.key,
             search_type=document.search_type,
             kind=document.kind,
             title=document.title,
-            summary=document.summary,
-            labels=label_text(document),
-            body=document.body,
+            **{f"{name}_stems": " ".join(getattr(terms, name)) for name in INDEXED_FIELDS},
+            spelling=[document.title, document.summary, document.body],
             url=document.url,
             benchmarks=list(document.benchmarks),
             key_stages=list(document.key_stages),

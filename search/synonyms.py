@@ -1,9 +1,11 @@
-"""The synonym list both engines use: the database engine expands queries with it, the
-Elasticsearch engine loads it into a `synonym_graph` filter. Each group lists words or phrases a
-teacher, parent or young person uses for the same thing; any one finds pages that use any other.
+"""The synonym list both engines use: search/text.py stems each phrase and expands a query's
+words with every phrase of their group, for both engines alike (so plurals trigger them:
+"apprentices" is "apprentice"). Each group lists words or phrases a teacher, parent or young
+person uses for the same thing; any one finds pages that use any other.
 
-Edit here only: the Elasticsearch index must be rebuilt (`manage.py search_index --rebuild`)
-after a change, the database engine picks a change up at once."""
+Edit here only. SQLite and Elasticsearch pick a change up at once (the expansion is at search
+time); PostgreSQL indexes a token per group, so rebuild its index after a change
+(`manage.py search_index --rebuild --engine database`)."""
 
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("work experience", "work placement"),
@@ -15,8 +17,3 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     # Teachers abbreviate the Gatsby Benchmarks: "BM6", "Benchmark 6", "Gatsby 6" mean the same.
     *((f"bm{n}", f"benchmark {n}", f"gatsby {n}") for n in range(1, 9)),
 )
-
-
-def elasticsearch_rules() -> list[str]:
-    """The groups in Solr synonym format ("a, b, c": all equivalent), as Elasticsearch reads them."""
-    return [", ".join(group) for group in SYNONYM_GROUPS]

@@ -17,6 +17,7 @@ import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .registry import IndexDocument, label_text
 from .synonyms import SYNONYM_GROUPS
 
 # A word is a run of letters or digits in any script (not underscores, which \w allows).
@@ -61,6 +62,29 @@ def stem(word: str) -> str:
 def index_terms(text: str) -> list[str]:
     """What the database engine indexes for `text`: the stems of its words, stop words dropped."""
     return [stem(w) for w in words(text) if w not in STOP_WORDS]
+
+
+# The text fields of a document, most important first (each engine weighs them in this order).
+INDEXED_FIELDS = ("title", "summary", "labels", "body")
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The stems of each indexed field of a document."""
+
+    title: list[str]
+    summary: list[str]
+    labels: list[str]
+    body: list[str]
+
+    @classmethod
+    def of(cls, document: IndexDocument) -> "Terms":
+        return cls(
+            title=index_terms(document.title),
+            summary=index_terms(document.summary),
+            labels=index_terms(label_text(document)),
+            body=index_terms(document.body),
+        )
 
 
 def clean_query_text(raw: str) -> tuple[str, bool]:

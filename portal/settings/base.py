@@ -251,6 +251,10 @@ CONTRIBUTOR_REQUEST_RETENTION_DAYS = int(os.environ.get("CONTRIBUTOR_REQUEST_RET
 # Search (search app): Elasticsearch answers within this many seconds or the database engine does;
 # replicas per index (0 suits the single-node docker-compose cluster).
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1.0"))
+# Index writes (rebuilds, bulk writes, alias changes) wait longer and retry; after a connection
+# error or timeout a process leaves the cluster alone for ELASTICSEARCH_RETRY_AFTER seconds.
+ELASTICSEARCH_WRITE_TIMEOUT = float(os.environ.get("ELASTICSEARCH_WRITE_TIMEOUT", "30"))
+ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "30"))
 ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
 # Daily search-term counts older than this are deleted by `manage.py prune_search_terms`.
 SEARCH_TERM_RETENTION_DAYS = int(os.environ.get("SEARCH_TERM_RETENTION_DAYS", "400"))

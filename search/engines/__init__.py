@@ -1,7 +1,7 @@
 """Choosing the engine. The database engine is always indexed, because it is the fallback; with
 ELASTICSEARCH_URL set, Elasticsearch answers searches and is indexed too, and if it fails (down,
-slower than ELASTICSEARCH_TIMEOUT, missing index) the database engine answers instead and the
-results say so (`fell_back`)."""
+slower than ELASTICSEARCH_TIMEOUT, missing alias, resting after a failure) the database engine
+answers instead and the results say so (`fell_back`)."""
 
 import logging
 from collections.abc import Iterable, Sequence
@@ -12,7 +12,7 @@ from django.conf import settings
 from ..contract import SearchQuery, SearchResults
 from ..registry import IndexDocument
 from .database import DatabaseEngine
-from .elastic import ELASTICSEARCH_ERRORS, ElasticsearchEngine
+from .elastic import ELASTICSEARCH_ERRORS, ClusterResting, ElasticsearchEngine
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +44,12 @@ class FallbackEngine:
     def search(self, query: SearchQuery) -> SearchResults:
         try:
             return self.primary.search(query)
-        except ELASTICSEARCH_ERRORS:
+        except ELASTICSEARCH_ERRORS as error:
+            # While the breaker is open every search lands here: its cause was logged already.
             logger.warning(
-                "Search: %s failed, the database engine answered", self.primary.name, exc_info=True
+                "Search: %s failed, the database engine answered",
+                self.primary.name,
+                exc_info=not isinstance(error, ClusterResting),
             )
         results = self.fallback.search(query)
         results.fell_back = True

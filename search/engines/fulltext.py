@@ -7,37 +7,16 @@ stems from search/text.py and build queries only from those stems (letters and d
 input can produce a syntax error."""
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from ..registry import IndexDocument, label_text
-from ..text import Clause, Phrase, find_synonyms, index_terms, synonym_token
+from ..text import INDEXED_FIELDS as FIELDS
+from ..text import Clause, Phrase, Terms, find_synonyms, synonym_token
 
 Sql = tuple[str, list]
 # The ids of the entries already known to match, if facets narrowed them (None if not). A
 # function, so that an engine which cannot use them never pays for listing them.
 Among = Callable[[], Sequence[int] | None]
-FIELDS = ("title", "summary", "labels", "body")
-
-
-@dataclass(frozen=True)
-class Terms:
-    """The stems of each indexed field of a document."""
-
-    title: list[str]
-    summary: list[str]
-    labels: list[str]
-    body: list[str]
-
-    @classmethod
-    def of(cls, document: IndexDocument) -> "Terms":
-        return cls(
-            title=index_terms(document.title),
-            summary=index_terms(document.summary),
-            labels=index_terms(label_text(document)),
-            body=index_terms(document.body),
-        )
 
 
 class SqliteFullText:

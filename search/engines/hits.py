@@ -1,24 +1,17 @@
 """Turning result keys into SearchHits. Both engines end here: an engine finds keys, the database
 loads what to show from the search entries, so templates never see an engine's own types."""
 
-import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 
 from ..contract import SearchHit
 from ..models import SearchEntry, SearchEntryContent, from_bits
 from ..text import highlight, snippet
 
-# Highlighted text from an engine: (title_html, snippet_html), either may be None.
-Highlights = Mapping[str, tuple[SafeString | None, SafeString | None]]
 
-
-def load_hits(
-    keys: Sequence[str], stems: Iterable[str], highlights: Highlights | None = None
-) -> list[SearchHit]:
+def load_hits(keys: Sequence[str], stems: Iterable[str]) -> list[SearchHit]:
     """Hits for `keys`, in that order, in one query. Keys the database no longer has (an engine
     that is behind) are left out."""
     if not keys:
@@ -31,7 +24,6 @@ def load_hits(
         if entry is None:
             continue
         content = entry.content
-        title_html, snippet_html = (highlights or {}).get(key, (None, None))
         hits.append(
             SearchHit(
                 key=key,
@@ -40,9 +32,9 @@ def load_hits(
                 kind=content.kind,
                 kind_label=content.kind_label,
                 title=content.title,
-                title_html=title_html or highlight(content.title, stems),
+                title_html=highlight(content.title, stems),
                 url=content.url,
-                snippet_html=snippet_html or describe(content, stems),
+                snippet_html=describe(content, stems),
                 benchmarks=tuple(int(n) for n in from_bits("benchmark", entry.benchmark_bits)),
                 key_stages=from_bits("key_stage", entry.key_stage_bits),
                 date=entry.date,
@@ -58,16 +50,3 @@ def describe(entry: SearchEntryContent, stems: frozenset[str]) -> SafeString:
     if stems and "<mark>" not in summary and entry.body:
         return snippet(entry.body, stems) or summary
     return summary
-
-
-def safe_fragment(fragment: str) -> SafeString:
-    """An engine's highlighted fragment made safe: everything is escaped except our own <mark>
-    tags, whatever the engine returned. (Elasticsearch is asked to HTML-encode fragments; they
-    are unescaped and escaped again here so a fragment can never carry markup of its own.)"""
-    pieces = []
-    for i, part in enumerate(fragment.split("<mark>")):
-        inside, _, after = part.partition("</mark>") if i else ("", "", part)
-        if i:
-            pieces.append(f"<mark>{escape(html.unescape(inside))}</mark>")
-        pieces.append(escape(html.unescape(after)))
-    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above

@@ -1,7 +1,6 @@
 """Words, stems, query parsing and highlighting (search/text.py, search/synonyms.py)."""
 
 from search.engines.database import edit_distance
-from search.synonyms import elasticsearch_rules
 from search.text import (
     MAX_QUERY_CHARS,
     clean_query_text,
@@ -105,10 +104,12 @@ def test_edit_distance_counts_a_swap_as_one_edit():
     assert edit_distance("", "abc") == 3
 
 
-def test_elasticsearch_rules_list_every_group():
-    rules = elasticsearch_rules()
-    assert "work experience, work placement" in rules
-    assert "bm6, benchmark 6, gatsby 6" in rules
+def test_plurals_trigger_synonyms_because_they_are_matched_on_stems():
+    for typed, other in [("apprentices", ("apprenticeship",)), ("colleges", ("sixth", "form"))]:
+        (clause,) = parse(typed).clauses
+        assert clause.group is not None and other in clause.alternatives, typed
+    (clause,) = parse("work placements").clauses
+    assert ("work", "experi") in clause.alternatives
 
 
 def test_synonym_phrases_are_found_in_indexed_stems():

@@ -4,6 +4,7 @@ environment. Without it the Elasticsearch run is skipped, never faked; with it t
 required (an unreachable cluster fails the tests)."""
 
 import datetime
+import functools
 import os
 import uuid
 from collections.abc import Callable, Iterator
@@ -15,6 +16,8 @@ from django.test import override_settings
 from portal.home.models import HomePage
 from search.contract import SearchQuery, SearchResults
 from search.engines import database_engine, search_engine
+from search.engines.cases import CORPUS as CASE_CORPUS
+from search.engines.cases import Outcome
 from search.engines.elastic import ElasticsearchEngine
 from search.registry import IndexDocument, all_documents
 from tests.resources.factories import resource, resource_index
@@ -136,24 +139,28 @@ RESOURCES = [
 CORPUS_SIZE = len(RESOURCES) + len(extra_documents())
 
 
+def engine_settings(engine_name: str) -> override_settings:
+    """Settings that select the engine under test, with an index of its own on a cluster."""
+    url = os.environ.get("ELASTICSEARCH_URL", "") if engine_name == "elasticsearch" else ""
+    return override_settings(
+        ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX_PREFIX=f"contract-{uuid.uuid4().hex[:12]}"
+    )
+
+
 @pytest.fixture(scope="module")
 def corpus(engine_name, django_db_setup, django_db_blocker) -> Iterator[None]:
     """The same content for every test of a module, indexed once (each test's own changes are
     rolled back), then removed. The settings select the engine under test for the whole module."""
-    url = os.environ.get("ELASTICSEARCH_URL", "") if engine_name == "elasticsearch" else ""
-    prefix = f"contract-{uuid.uuid4().hex[:12]}"
-    with (
-        django_db_blocker.unblock(),
-        override_settings(ELASTICSEARCH_URL=url, ELASTICSEARCH_INDEX_PREFIX=prefix),
-    ):
+    with django_db_blocker.unblock(), engine_settings(engine_name):
         bank = resource_index(HomePage.objects.get())
         for fields in RESOURCES:
             resource(bank, **fields)
         extra = extra_documents()
         database_engine().upsert(extra)  # the database is always indexed: it is the fallback
-        elasticsearch = ElasticsearchEngine.from_settings() if url else None
+        elasticsearch = ElasticsearchEngine.from_settings() if engine_name == "elasticsearch" else None
         if elasticsearch:
-            elasticsearch.rebuild([*all_documents(), *extra])
+            documents = [*all_documents(), *extra]
+            elasticsearch.rebuild(documents, current=lambda: documents)
         try:
             yield
         finally:
@@ -163,18 +170,40 @@ def corpus(engine_name, django_db_setup, django_db_blocker) -> Iterator[None]:
             database_engine().delete([d.key for d in extra])
 
 
+@pytest.fixture(scope="module")
+def case_corpus(engine_name, django_db_setup, django_db_blocker) -> Iterator[None]:
+    """The fixed corpus of search/engines/cases.py (what `search_index --verify` indexes), on
+    the engine under test and, as always, on the database."""
+    with django_db_blocker.unblock(), engine_settings(engine_name):
+        database_engine().upsert(CASE_CORPUS)
+        elasticsearch = ElasticsearchEngine.from_settings() if engine_name == "elasticsearch" else None
+        if elasticsearch:
+            elasticsearch.rebuild(CASE_CORPUS, current=None)
+        try:
+            yield
+        finally:
+            if elasticsearch:
+                elasticsearch.drop()
+            database_engine().delete([d.key for d in CASE_CORPUS])
+
+
+def search_with(engine_name: str, params: str = "", **values: str | list[str]) -> SearchResults:
+    """Search with URL-style parameters on the engine under test, which must answer itself."""
+    query_dict = QueryDict(params, mutable=True)
+    for key, value in values.items():
+        query_dict.setlist(key, value if isinstance(value, list) else [value])
+    query, messages = SearchQuery.from_params(query_dict)
+    results = search_engine().search(query)
+    assert results.engine == engine_name and not results.fell_back
+    results.messages = messages + results.messages
+    return results
+
+
 @pytest.fixture
 def find(engine_name, corpus) -> Callable[..., SearchResults]:
-    """Search with URL-style parameters on the engine under test."""
+    return functools.partial(search_with, engine_name)
 
-    def find(params: str = "", **values: str) -> SearchResults:
-        query_dict = QueryDict(params, mutable=True)
-        for key, value in values.items():
-            query_dict.setlist(key, value if isinstance(value, list) else [value])
-        query, messages = SearchQuery.from_params(query_dict)
-        results = search_engine().search(query)
-        assert results.engine == engine_name and not results.fell_back
-        results.messages = messages + results.messages
-        return results
 
-    return find
+@pytest.fixture
+def find_case(engine_name, case_corpus) -> Callable[..., Outcome]:
+    return lambda **values: Outcome.of(search_with(engine_name, **values))
