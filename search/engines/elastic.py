@@ -359,14 +359,22 @@ class ElasticsearchEngine:
         """Send `actions` in chunks with the write client; documents refused with 429 are
         retried with a backoff. Any failed action raises BulkIndexError, except for `ignore`d
         statuses. Writes to the alias require it to be an alias, so none can create an index."""
-        count, _ = helpers.bulk(
+        count, failed = 0, []
+        # raise_on_error=False: with True the helper raises before it retries a refused document.
+        for ok, item in helpers.streaming_bulk(
             self.write_client,
             actions,
             chunk_size=BULK_CHUNK,
             max_retries=WRITE_RETRIES,
-            ignore_status=ignore,
+            raise_on_error=False,
             **({"require_alias": True} if to_alias else {}),
-        )
+        ):
+            if ok:
+                count += 1
+            elif next(iter(item.values())).get("status") not in ignore:
+                failed.append(item)
+        if failed:
+            raise BulkIndexError(f"{len(failed)} document(s) failed to index.", failed)
         return count
 
     def upsert(self, documents: Sequence[IndexDocument]) -> None:
@@ -470,8 +478,8 @@ class ElasticsearchEngine:
                 _source=["doc_hash"],
                 query={"query": {"match_all": {}}},
                 seq_no_primary_term=True,
+                # Without it scan() would wait for ever; its scroll calls inherit it.
                 request_timeout=self.write_timeout,
-                scroll_kwargs={"request_timeout": self.write_timeout},
             )
             return {
                 hit["_id"]: Held(hit["_source"].get("doc_hash", ""), hit["_seq_no"], hit["_primary_term"])

@@ -14,3 +14,13 @@ def bank(home):
     from tests.resources.factories import resource_index
 
     return resource_index(home)
+
+
+@pytest.fixture(autouse=True)
+def closed_breakers():
+    """Each test starts with every Elasticsearch circuit breaker closed (they live per process)."""
+    from search.engines import elastic
+
+    elastic._breakers.clear()
+    yield
+    elastic._breakers.clear()

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import BaseCommand, CommandError
+from elasticsearch.helpers import BulkIndexError
 
 from ...contract import SearchQuery
 from ...engines import Engine, database_engine, elasticsearch_engine, index_engines
@@ -18,9 +19,8 @@ SHOWN_KEYS = 20
 
 def describe(error: BaseException) -> str:
     """An Elasticsearch error in one line: a failed bulk write names its first failure."""
-    errors = getattr(error, "errors", None)
-    if errors:
-        (op_type, item), *_ = errors[0].items()
+    if isinstance(error, BulkIndexError) and error.errors:
+        (op_type, item), *_ = error.errors[0].items()
         reason = item.get("error", {})
         reason = reason.get("reason", reason) if isinstance(reason, dict) else reason
         return f"{error} First: {op_type} {item.get('_id', '')} ({item.get('status')}): {reason}"
