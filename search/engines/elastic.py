@@ -1,7 +1,7 @@
 """The Elasticsearch engine (elasticsearch-dsl over `elasticsearch.dsl`).
 
-Searches go to an alias, `<ELASTICSEARCH_INDEX_PREFIX>-search`, so every environment sharing a
-cluster has its own index and a rebuild fills a new index before the alias moves to it (no
+Searches go to an alias, `<ELASTICSEARCH_INDEX_PREFIX>-search-v<MAPPING_VERSION>`, so every
+environment sharing a cluster has its own index and a rebuild fills a new index before the alias moves to it (no
 moment with an empty or half-built index). Only a rebuild creates an index: writes must go
 through the alias (`require_alias`), so a missing alias makes writes fail and searches fall back
 instead of an empty index quietly answering. Results come back as keys; the database loads what
@@ -68,6 +68,11 @@ ELASTICSEARCH_ERRORS = (
 )
 # Statuses that mean the cluster cannot serve at all (overloaded, or a proxy in front gave up).
 UNAVAILABLE_STATUSES = frozenset({429, 502, 503, 504})
+# Part of the alias: bump it whenever SearchDocument's mapping, or what its fields hold, changes.
+# New code then looks for an alias that does not exist yet, so its searches fall back to the
+# database (and its writes fail, logged) until `search_index --rebuild` fills a new index, instead
+# of querying an index built for other code and quietly finding nothing.
+MAPPING_VERSION = 2
 WRITE_RETRIES = 3
 BULK_CHUNK = 500
 
@@ -319,7 +324,7 @@ class ElasticsearchEngine:
         )
         self.write_timeout = write_timeout
         self.breaker = breaker_for(url, retry_after)
-        self.alias = f"{prefix}-search"
+        self.alias = f"{prefix}-search-v{MAPPING_VERSION}"
         self.replicas = replicas
 
     @classmethod
