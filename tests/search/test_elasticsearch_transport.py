@@ -70,7 +70,11 @@ def rebuildable(recorder: Recorder, old: list[str] = ()) -> Recorder:
         recorder.on("PUT", INDEX, (200, {"acknowledged": True}))
         .on("PUT", "/_bulk", bulk_ok)
         .on("POST", f"{INDEX}/_refresh", (200, {}))
-        .on("GET", "/_alias/unit-search-v2", (200, aliases) if old else not_found("aliases_not_found_exception"))
+        .on(
+            "GET",
+            "/_alias/unit-search-v2",
+            (200, aliases) if old else not_found("aliases_not_found_exception"),
+        )
         .on("POST", "/_aliases", (200, {"acknowledged": True}))
         .on("DELETE", INDEX, (200, {"acknowledged": True}))
     )
