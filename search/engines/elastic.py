@@ -403,8 +403,8 @@ class ElasticsearchEngine:
         corrected. A rebuild that fails deletes its own index; the alias stays where it was."""
         with self.breaker.guard():
             name = self._new_index_name()
-            self.index_definition(name).create()
             try:
+                self.index_definition(name).create()
                 count = self._bulk(self._actions(name, documents), to_alias=False)
                 self.write_client.indices.refresh(index=name)
                 self._swap(name)
@@ -421,10 +421,16 @@ class ElasticsearchEngine:
         index, the whole step fails and this rebuild cleans up instead of leaving the alias
         over two indices."""
         old = self._indices_behind_alias()
-        self.write_client.indices.update_aliases(
-            actions=[{"add": {"index": name, "alias": self.alias, "is_write_index": True}}]
-            + [{"remove_index": {"index": index}} for index in old]
-        )
+        try:
+            self.write_client.indices.update_aliases(
+                actions=[{"add": {"index": name, "alias": self.alias, "is_write_index": True}}]
+                + [{"remove_index": {"index": index}} for index in old]
+            )
+        except ELASTICSEARCH_ERRORS:
+            # A swap retried after a timeout fails if its first attempt went through (the old
+            # index is gone): then the alias is already where it should be.
+            if self._indices_behind_alias() != [name]:
+                raise
 
     def _indices_behind_alias(self) -> list[str]:
         try:

@@ -84,7 +84,7 @@ def rebuildable(recorder: Recorder, old: list[str] = ()) -> Recorder:
 
 
 def test_searches_wait_the_short_timeout_and_every_write_the_long_one():
-    recorder = scrolled(rebuildable(Recorder(), old=["unit-search-v2-1"]), {})
+    recorder = scrolled(rebuildable(Recorder(), old=["unit-search-v2-old"]), {})
     recorder.on("POST", "/unit-search-v2/_search", search_answer())
     engine = make_engine(recorder)
     engine.rebuild([document(title="Library placement")], current=None)
@@ -188,7 +188,7 @@ def test_bulk_deletes_ignore_a_missing_document_and_nothing_else(monkeypatch):
 
 
 def test_a_rebuild_fills_a_new_index_and_swaps_the_alias_in_one_step():
-    recorder = rebuildable(Recorder(), old=["unit-search-v2-1"])
+    recorder = rebuildable(Recorder(), old=["unit-search-v2-old"])
     items = [document(title="Library placement"), document(title="Highways placement")]
     assert make_engine(recorder).rebuild(items, current=None) == 2
     (created,) = recorder.made("PUT", INDEX)
@@ -202,7 +202,7 @@ def test_a_rebuild_fills_a_new_index_and_swaps_the_alias_in_one_step():
     assert swap.body == {
         "actions": [
             {"add": {"index": name, "alias": "unit-search-v2", "is_write_index": True}},
-            {"remove_index": {"index": "unit-search-v2-1"}},
+            {"remove_index": {"index": "unit-search-v2-old"}},
         ]
     }
     assert recorder.made("DELETE") == []  # the old index went with the swap
@@ -213,17 +213,33 @@ def test_a_rebuild_fills_a_new_index_and_swaps_the_alias_in_one_step():
     [
         (("PUT", "/_bulk"), bulk_failing(400, "document_parsing_exception")),
         (("PUT", "/_bulk"), ConnectionTimeout("timed out")),
+        # Created, but the answer never came (and the retry finds it exists).
+        (("PUT", INDEX), ConnectionTimeout("timed out")),
         # A concurrent rebuild removed the old index first: the whole swap is refused.
         (("POST", "/_aliases"), not_found()),
     ],
 )
 def test_a_failed_rebuild_deletes_its_own_index_and_leaves_the_alias(failing, answer):
-    recorder = rebuildable(Recorder(), old=["unit-search-v2-1"]).on(*failing, answer)
+    recorder = rebuildable(Recorder(), old=["unit-search-v2-old"]).on(*failing, answer)
     with pytest.raises(elastic_module.ELASTICSEARCH_ERRORS):
         make_engine(recorder).rebuild([document(title="Library placement")], current=None)
-    (created,) = recorder.made("PUT", INDEX)
-    assert [r.path for r in recorder.made("DELETE")] == [created.path]
-    assert all("unit-search-v2-1" not in r.path for r in recorder.made("DELETE"))
+    created = {r.path for r in recorder.made("PUT", INDEX)}  # one index, however often retried
+    assert len(created) == 1
+    assert [r.path for r in recorder.made("DELETE")] == list(created)  # never the old one
+
+
+def test_a_swap_retried_after_a_timeout_that_went_through_keeps_the_new_index():
+    recorder = rebuildable(Recorder(), old=["unit-search-v2-old"])
+    recorder.on("POST", "/_aliases", ConnectionTimeout("timed out"), not_found())
+
+    def aliases(request: Request) -> tuple[int, dict]:
+        swapped = recorder.made("POST", "/_aliases")
+        name = recorder.made("PUT", INDEX)[0].path.lstrip("/") if swapped else "unit-search-v2-old"
+        return 200, {name: {"aliases": {"unit-search-v2": {}}}}
+
+    recorder.on("GET", "/_alias/unit-search-v2", aliases)
+    assert make_engine(recorder).rebuild([document(title="Library placement")], current=None) == 1
+    assert len(recorder.made("POST", "/_aliases")) == 2 and recorder.made("DELETE") == []
 
 
 def test_after_the_swap_a_rebuild_catches_up_with_writes_made_meanwhile():
@@ -407,6 +423,7 @@ def test_verify_runs_every_case_in_a_temporary_index_and_deletes_it(recorded_clu
 def test_verify_against_an_unreachable_cluster_is_a_clear_error(recorded_cluster):
     recorded_cluster.on("PUT", r"/unit-verify-\w+-search-v2-\d+", TransportConnectionError("refused"))
     recorded_cluster.on("GET", r"/_alias/unit-verify-\w+-search-v2", TransportConnectionError("refused"))
+    recorded_cluster.on("DELETE", r"/unit-verify-\w+-search-v2-\d+", TransportConnectionError("refused"))
     with pytest.raises(CommandError, match="could not build the test index"):
         call_command("search_index", "--verify", stdout=StringIO(), stderr=StringIO())
 
