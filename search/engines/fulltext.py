@@ -10,8 +10,7 @@ from collections.abc import Callable, Sequence
 
 from django.db import connection, transaction
 
-from ..text import INDEXED_FIELDS as FIELDS
-from ..text import Clause, Phrase, Terms, find_synonyms, synonym_token
+from ..text import INDEXED_FIELDS, Clause, Phrase, Terms, find_synonyms, synonym_token
 
 Sql = tuple[str, list]
 # The ids of the entries already known to match, if facets narrowed them (None if not). A
@@ -29,7 +28,7 @@ class SqliteFullText:
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {self.table} (rowid, title, summary, labels, body) VALUES (%s, %s, %s, %s, %s)",  # noqa: S608
-                [(pk, *(" ".join(getattr(t, f)) for f in FIELDS)) for pk, t in rows],
+                [(pk, *(" ".join(getattr(t, f)) for f in INDEXED_FIELDS)) for pk, t in rows],
             )
 
     def clear(self) -> None:
@@ -81,7 +80,7 @@ class PostgresFullText:
     max_position = 16_383  # PostgreSQL's limit
     max_positions_per_word = 255
 
-    def _vector(self, terms: Terms, fields: tuple[str, ...] = FIELDS) -> str:
+    def _vector(self, terms: Terms, fields: tuple[str, ...] = INDEXED_FIELDS) -> str:
         """A tsvector literal with explicit positions and weights, so PostgreSQL applies no
         parser or dictionary of its own. Fields are a position apart, so phrases never span two."""
         positions: dict[str, list[str]] = {}
