@@ -4,10 +4,10 @@ message that gave up again. Nobody adds, edits or deletes messages here."""
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.views.generic import EditView
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from portal.home.admin_actions import ObjectActionView
 
 from . import delivery
 from .models import OutgoingEmail
@@ -48,24 +48,15 @@ class RetryForm(WagtailAdminModelForm):
         fields: list[str] = []
 
 
-class RetryView(EditView):
+class RetryView(ObjectActionView):
     """The message's details and a "Send again" button (the viewset's edit view)."""
 
     page_title = "Send again"
     submit_button_label = "Send again"
     success_message = "“%(object)s” is queued to be sent again."
 
-    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
-        super().setup(request, *args, **kwargs)
-        self.object = self.get_object()
-        if not self.permission_policy.user_has_permission_for_instance(request.user, "change", self.object):
-            raise PermissionDenied
-
     def save_instance(self) -> OutgoingEmail:
         if not delivery.retry(self.object):
             raise PermissionDenied  # someone else sent it again first
         self.object.refresh_from_db()
         return self.object
-
-    def get_success_buttons(self) -> list:
-        return []
