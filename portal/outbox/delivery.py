@@ -87,9 +87,10 @@ def schedule(message_id: int, at: datetime.datetime | None = None) -> None:
 
 
 def lease() -> datetime.timedelta:
-    """How long an attempt may take before another worker may assume its worker died: a dozen
-    SMTP round trips, each allowed EMAIL_TIMEOUT, and a margin."""
-    return datetime.timedelta(seconds=12 * (settings.EMAIL_TIMEOUT or 30) + 60)
+    """How long an attempt may take before another worker may assume its worker died:
+    OUTBOX_LEASE_SECONDS, or a dozen SMTP round trips, each allowed EMAIL_TIMEOUT, and a margin."""
+    seconds = settings.OUTBOX_LEASE_SECONDS or 12 * (settings.EMAIL_TIMEOUT or 30) + 60
+    return datetime.timedelta(seconds=seconds)
 
 
 def retry_delay(attempts: int) -> datetime.timedelta:
@@ -221,8 +222,12 @@ def requeue_due(now: datetime.datetime | None = None) -> int:
         | Q(status=Status.SENDING, claimed_at__lt=now - lease())
     )
     ids = list(stuck.values_list("pk", flat=True))
-    for message_id in ids:
-        schedule(message_id)
+    with transaction.atomic():
+        # Due now: while the workers are down, the next run finds it overdue only once it has
+        # waited another LOST_TASK_GRACE, so the queue gains one task per message per run at most.
+        OutgoingEmail.objects.filter(pk__in=ids, status=Status.QUEUED).update(next_attempt_at=now)
+        for message_id in ids:
+            schedule(message_id)
     return len(ids)
 
 

@@ -161,6 +161,9 @@ OUTBOX_RETRY_SECONDS = int(os.environ.get("OUTBOX_RETRY_SECONDS", "60"))
 # Sent and abandoned messages (which hold names and addresses) are deleted after this many days by
 # `manage.py purge_outbox`, run daily.
 OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "30"))
+# How long an attempt may go on before another worker assumes its worker died and sends again
+# (requeue_email); 0 means 12 × EMAIL_TIMEOUT + 60 s, longer than any attempt that is still alive.
+OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "0"))
 # Seconds Django's SMTP backend waits on the mail server per operation (connect, each command).
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
 # Django's mail API queues into the outbox too (Wagtail's notices, password resets); the
