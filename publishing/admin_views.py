@@ -6,15 +6,19 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import contributors, dashboard
+from .drafts import without_other_peoples_drafts
 from .freshness import StaleItem, review_cutoff, stale_items
 from .models import ContributorRequest
 
@@ -164,3 +168,22 @@ class FreshnessReportView(DashboardPermissionMixin, ReportView):
         context["cutoff"] = review_cutoff()
         context["review_months"] = settings.CONTENT_REVIEW_MONTHS
         return context
+
+
+class DraftHidingPageTypesUsageView(PageTypesUsageReportView):
+    """Wagtail's "Page types usage" report, naming for each type the most recently edited page
+    the user may see, not another person's draft (Wagtail picks from every page)."""
+
+    def decorate_paginated_queryset(self, page_types: Any) -> Any:
+        page_types = super().decorate_paginated_queryset(page_types)
+        user = self.request.user
+        for item in page_types:
+            last = item.last_edited_page
+            if last is not None and not without_other_peoples_drafts(Page.objects.filter(pk=last.pk), user):
+                item.last_edited_page = (
+                    without_other_peoples_drafts(Page.objects.filter(content_type=item), user)
+                    .order_by(F("latest_revision_created_at").desc(nulls_last=True), "title", "-pk")
+                    .specific()
+                    .first()
+                )
+        return page_types

@@ -8,10 +8,12 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
 from django.urls import path
 from django_ratelimit.decorators import ratelimit
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import LoginView, PasswordResetView
 from wagtail.urls import WAGTAIL_FRONTEND_LOGIN_TEMPLATE
 
 from . import views
+from .admin_views import DraftHidingPageTypesUsageView
 
 app_name = "publishing"
 
@@ -41,4 +43,14 @@ account_urlpatterns = [
         ),
     ),
     path("admin/password_reset/", _limited(PasswordResetView.as_view(), "email", "5/h")),
+]
+
+# Wagtail admin views replaced by ones that hide other people's drafts (publishing.drafts): placed
+# before the admin's own URLs in portal/urls.py, so they answer the same addresses and names' URLs.
+admin_overrides = [
+    path("admin/reports/page-types-usage/", require_admin_access(DraftHidingPageTypesUsageView.as_view())),
+    path(
+        "admin/reports/page-types-usage/results/",
+        require_admin_access(DraftHidingPageTypesUsageView.as_view(results_only=True)),
+    ),
 ]

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A 404 for admin URLs naming another person's draft page or upload by id (publishing.drafts).
+    "publishing.drafts.AdminDraftGuard",
     # Turns a blocked rate limit into RATELIMIT_VIEW's 429 page (django-ratelimit).
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
