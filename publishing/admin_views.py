@@ -1,12 +1,13 @@
 """Admin views: deciding contributor requests, the impact dashboard with its CSV downloads, and the
 content freshness report."""
 
-import csv
 from typing import Any
 
+import django_filters
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import F
+from django.db.models import F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -14,8 +15,16 @@ from wagtail.admin.views.generic import EditView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.models import Page
+from wagtail.admin.views.reports.workflows import (
+    WorkflowReportFilterSet,
+    WorkflowView,
+    get_editable_content_type_ids,
+    get_editable_page_ids_query,
+)
+from wagtail.models import Page, WorkflowState, get_default_page_content_type
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from portal.exports import SafeCSVWriter
 
 from . import contributors, dashboard
 from .drafts import without_other_peoples_drafts
@@ -96,24 +105,6 @@ class ImpactDashboardView(DashboardPermissionMixin, WagtailAdminTemplateMixin, T
         return context
 
 
-class CSVEscapingWriter:
-    """csv.writer that stops spreadsheet programs reading a cell as a formula (search terms come
-    from the public, so "=HYPERLINK(...)" must stay text)."""
-
-    DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-    def __init__(self, response: HttpResponse) -> None:
-        self.writer = csv.writer(response)
-
-    def writerow(self, row: list[Any]) -> None:
-        self.writer.writerow(
-            [
-                f"'{v}" if isinstance(v, str) and v.startswith(self.DANGEROUS) else ("" if v is None else v)
-                for v in row
-            ]
-        )
-
-
 def dashboard_csv(request: HttpRequest, key: str) -> HttpResponse:
     """One dashboard table as CSV: the same Table the page shows."""
     if not request.user.has_perm(DASHBOARD_PERMISSION):
@@ -127,7 +118,7 @@ def dashboard_csv(request: HttpRequest, key: str) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="{key}-{period.start:%Y-%m}-to-{period.today:%Y-%m}.csv"'
     )
-    writer = CSVEscapingWriter(response)
+    writer = SafeCSVWriter(response)
     writer.writerow(table.columns)
     for row in table.rows:
         writer.writerow(row)
@@ -187,3 +178,28 @@ class DraftHidingPageTypesUsageView(PageTypesUsageReportView):
                     .first()
                 )
         return page_types
+
+
+def requesters_visible_to(request: HttpRequest) -> QuerySet:
+    """Who asked for moderation of the pages and objects the user may edit: the people the report's
+    own rows could name. Wagtail's filter offers everyone who ever asked, by username (often an
+    email address), to any officer or contributor who opens the report."""
+    states = WorkflowState.objects.filter(
+        Q(
+            base_content_type_id=get_default_page_content_type().id,
+            object_id__in=get_editable_page_ids_query(request),
+        )
+        | Q(content_type_id__in=get_editable_content_type_ids(request))
+    )
+    people = get_user_model()
+    return people.objects.filter(pk__in=states.values("requested_by")).order_by(people.USERNAME_FIELD)
+
+
+class ScopedWorkflowReportFilterSet(WorkflowReportFilterSet):
+    requested_by = django_filters.ModelChoiceFilter(field_name="requested_by", queryset=requesters_visible_to)
+
+
+class ScopedWorkflowView(WorkflowView):
+    """Wagtail's workflow report, its "requested by" filter limited to `requesters_visible_to`."""
+
+    filterset_class = ScopedWorkflowReportFilterSet

@@ -256,6 +256,10 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1.0"))
 ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
 # Daily search-term counts older than this are deleted by `manage.py prune_search_terms`.
 SEARCH_TERM_RETENTION_DAYS = int(os.environ.get("SEARCH_TERM_RETENTION_DAYS", "400"))
+# /search/ and /api/search/ per address (django-ratelimit's rate), and how many distinct new terms
+# one day may add to the search-terms table (docs/security.md).
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "120/m")
+SEARCH_NEW_TERMS_PER_DAY = int(os.environ.get("SEARCH_NEW_TERMS_PER_DAY", "1000"))
 
 # Anonymous pages: browsers may reuse them for this long, shared caches for five times as long;
 # the server-side page cache is invalidated by any change in these apps (portal.home.caching).

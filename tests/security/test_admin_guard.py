@@ -371,4 +371,3 @@ def test_the_editor_sees_them_all_so_the_walk_reaches_them(world):
     seen, errors, _ = walk(world, "editor")
     assert set(world.secrets) <= set(seen), f"never reached: {set(world.secrets) - set(seen)}"
     assert not errors, f"As editor, these admin addresses failed: {errors}"
-
