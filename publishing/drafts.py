@@ -20,6 +20,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import resolve
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import GroupCollectionPermission, Page, ReferenceIndex
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
@@ -71,10 +72,11 @@ def visible_uploads(items: QuerySet, user: Any) -> QuerySet:
     return items.filter(uploaded_by_user=user)
 
 
-def hides_an_upload(document_ids: Iterable[Any], user: Any) -> bool:
-    wanted = {int(pk) for pk in document_ids if str(pk).isdigit()}
-    documents = get_document_model().objects.filter(pk__in=wanted)
-    return bool(wanted) and documents.count() != visible_uploads(documents, user).count()
+def hides_an_upload(model: Any, ids: Iterable[Any], user: Any) -> bool:
+    """Whether any of these documents (or images) is an upload `user` may not see."""
+    wanted = {int(pk) for pk in ids if str(pk).isdigit()}
+    uploads = model.objects.filter(pk__in=wanted)
+    return bool(wanted) and uploads.count() != visible_uploads(uploads, user).count()
 
 
 def _pages_using(document: Any) -> QuerySet:
@@ -111,7 +113,16 @@ def withheld_download(document: Any, user: Any) -> bool:
 
 
 PAGE_ARGUMENTS = frozenset({"page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk"})
-DOCUMENT_ARGUMENTS = frozenset({"document_id", "doc_id"})
+# For each kind of upload: the URL arguments that name one, and its admin's namespace (whose
+# viewsets and choosers call it `pk`).
+UPLOAD_ARGUMENTS = {
+    "wagtaildocs": frozenset({"document_id", "doc_id"}),
+    "wagtailimages": frozenset({"image_id"}),
+}
+
+
+def _upload_model(app_label: str) -> Any:
+    return get_document_model() if app_label == "wagtaildocs" else get_image_model()
 
 
 class AdminDraftGuard:
@@ -131,16 +142,22 @@ class AdminDraftGuard:
         if user is None or not user.is_authenticated or not request.path_info.startswith("/admin/"):
             return None
         match = request.resolver_match or resolve(request.path_info)
+        bulk = match.url_name == "wagtail_bulk_action"
         pages = [v for k, v in kwargs.items() if k in PAGE_ARGUMENTS]
-        documents = [v for k, v in kwargs.items() if k in DOCUMENT_ARGUMENTS]
-        if "pk" in kwargs and any(ns.startswith("wagtaildocs") for ns in match.namespaces):
-            documents.append(kwargs["pk"])
-        if match.url_name == "wagtail_bulk_action":
-            model = (kwargs.get("app_label"), kwargs.get("model_name"))
-            if model == ("wagtailcore", "page"):
-                pages += request.GET.getlist("id")
-            elif model == (get_document_model()._meta.app_label, get_document_model()._meta.model_name):
-                documents += request.GET.getlist("id")
-        if hides_a_page(pages, user) or hides_an_upload(documents, user):
-            raise Http404("No such page or document.")
+        if bulk and (kwargs.get("app_label"), kwargs.get("model_name")) == ("wagtailcore", "page"):
+            pages += request.GET.getlist("id")
+        if hides_a_page(pages, user):
+            raise Http404("No such page.")
+        for app_label, names in UPLOAD_ARGUMENTS.items():
+            model = _upload_model(app_label)
+            ids = [v for k, v in kwargs.items() if k in names]
+            if "pk" in kwargs and any(ns.startswith(app_label) for ns in match.namespaces):
+                ids.append(kwargs["pk"])
+            if bulk and (kwargs.get("app_label"), kwargs.get("model_name")) == (
+                model._meta.app_label,
+                model._meta.model_name,
+            ):
+                ids += request.GET.getlist("id")
+            if hides_an_upload(model, ids, user):
+                raise Http404("No such file.")
         return None

@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
@@ -159,17 +160,26 @@ hooks.register("construct_document_chooser_queryset", _own_uploads_unless_editor
 hooks.register("construct_image_chooser_queryset", _own_uploads_unless_editor)
 
 
-class UploadsAdminAPIViewSet(DocumentsAdminAPIViewSet):
-    """The admin API's documents (behind the document chooser's search), kept to the uploads the
-    user may see, like the chooser itself."""
+class VisibleUploadsMixin:
+    """An admin API endpoint of documents or images kept to the uploads the user may see, like
+    the choosers."""
 
     def get_queryset(self) -> QuerySet:
         return visible_uploads(super().get_queryset(), self.request.user)
 
 
-@hooks.register("construct_admin_api", order=100)  # after wagtail.documents registers its own
-def limit_admin_api_documents(router: Any) -> None:
-    router.register_endpoint("documents", UploadsAdminAPIViewSet)
+class DocumentsAPIViewSet(VisibleUploadsMixin, DocumentsAdminAPIViewSet):
+    pass
+
+
+class ImagesAPIViewSet(VisibleUploadsMixin, ImagesAdminAPIViewSet):
+    pass
+
+
+@hooks.register("construct_admin_api", order=100)  # after Wagtail's apps register their own
+def limit_admin_api_uploads(router: Any) -> None:
+    router.register_endpoint("documents", DocumentsAPIViewSet)
+    router.register_endpoint("images", ImagesAPIViewSet)
 
 
 @hooks.register("before_serve_document")

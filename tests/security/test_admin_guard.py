@@ -3,14 +3,15 @@ against another team's and another school's private things.
 
 The URL patterns are read from the URLconf, so an admin URL added later is walked without editing
 this file. Each pattern's arguments are filled from what they name (`page_id`, `document_id`,
-`revision_id`...) or, for a viewset's `pk`, from the viewset's model; list views are also asked
-with a search for team B's and school B's marker word, and spreadsheet views for their CSV.
+`revision_id`...) or, for a viewset's `pk`, from the viewset's model; list views are asked with a
+search for team B's and school B's marker word, and spreadsheet views for their CSV too.
 
-The fixtures belong to team B (Libraries) and school B (Bittern Academy): draft pages, an
-uploaded document used only by a draft, a request for places, a referral enquiry, and their
-people's contact details. Every one carries a distinctive string; a response that shows one to a
-role that may not see it is a leak. The editor may see them all, and the guard checks that it
-does: a walk that never reaches B's things would pass vacuously."""
+The fixtures belong to team B (Libraries) and school B (Bittern Academy): draft pages, a document
+used only by a draft, an image, a request for places, a referral enquiry, and their people's
+contact details. Every one carries a distinctive string; a response that shows one to a role that
+may not see it is a leak, and so is a 500. The editor may see them all, and the guard checks that
+it does: a walk that never reaches B's things would pass vacuously. The fixtures are built once
+for the module (about 10 s of walking a role on one core)."""
 
 import itertools
 from collections.abc import Iterator
@@ -29,14 +30,15 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 from directory.models import ReferralEnquiry
-from placements.booking import NewRequest, submit_request
 from placements.models import PlacementRequest
 from portal.home.demo_files import simple_pdf
 from portal.home.models import HomePage
-from portal.taxonomy.models import CouncilTeam, School, Setting
+from portal.taxonomy.models import CouncilTeam, School
 from publishing.models import ContributorRequest
 from publishing.roles import contributions_collection
 from resources.models import ResourceFile
@@ -67,19 +69,14 @@ def _b_team(home: HomePage, world: World) -> Page:
     service."""
     libraries = placement_factories.host_team(home, "libraries")
     live = placement_factories.placement(libraries, title="Library open week")
-    placement_request = submit_request(
-        NewRequest(
-            window=placement_factories.capacity(live),
-            setting=Setting.objects.get(code="mainstream"),
-            school=None,
-            organisation_name=f"{MARK} Home Education Group",
-            contact_name="Wren Requester",
-            contact_email="wren.requester@tutors.example.org",
-            contact_phone="01642 700111",
-            young_people=2,
-            year_groups=["Y10"],
-            adjustments_needed="",
-        )
+    placement_request = placement_factories.placement_request(
+        placement_factories.capacity(live),
+        school=None,
+        organisation_name=f"{MARK} Home Education Group",
+        contact_name="Wren Requester",
+        email="wren.requester@tutors.example.org",
+        contact_phone="01642 700111",
+        young_people=2,
     )
     service = directory_factories.service(
         directory_factories.support_index(home), title="Reading support", run_by=libraries.team
@@ -134,12 +131,19 @@ def _b_school(home: HomePage, world: World) -> Page:
         collection=contributions_collection(),
         uploaded_by_user=teacher,
     )
+    picture = Image.objects.create(
+        title=f"{MARK} fair floor plan",
+        file=get_test_image_file("bittern-floor-plan.png"),
+        collection=contributions_collection(),
+        uploaded_by_user=teacher,
+    )
     draft.files.add(ResourceFile(document=upload))
     draft.save_revision(user=teacher)
     draft.refresh_from_db()
     draft.get_workflow().start(draft, teacher)
     world.ids[School] = [bittern.pk]  # its usage view lists the pages that name it
     world.ids[Document] = [upload.pk]
+    world.ids[Image] = [picture.pk]
     world.document_urls.append(upload.url)
     world.ids[ContributorRequest] = list(
         ContributorRequest.objects.filter(user=teacher).values_list("pk", flat=True)
@@ -149,6 +153,7 @@ def _b_school(home: HomePage, world: World) -> Page:
         "school B's draft slug": draft.slug,
         "school B's upload title": upload.title,
         "school B's upload file name": upload.filename,
+        "school B's image title": picture.title,
         "school B's contributor's email": teacher.email,
     }
     return draft
@@ -230,7 +235,8 @@ def _patterns(resolvers: list, prefix: str = "", namespace: str = "") -> Iterato
 
 def _viewset_models() -> dict[str, type]:
     models = {vs.name: vs.model for vs in viewsets.viewsets if isinstance(vs, ModelViewSet)}
-    return models | {"wagtaildocs": Document, "wagtaildocs_chooser": Document}
+    uploads = {"wagtaildocs": Document, "wagtaildocs_chooser": Document}
+    return models | uploads | {"wagtailimages": Image, "wagtailimages_chooser": Image}
 
 
 def admin_routes() -> list[Route]:
@@ -245,7 +251,7 @@ def admin_routes() -> list[Route]:
         namespace = name.rsplit(":", 1)[0] if ":" in name else ""
         model = next((m for ns, m in models.items() if namespace.split(":")[0] == ns), None)
         if model is None and namespace.startswith("wagtailadmin_api"):
-            model = Document if "documents" in namespace else Page
+            model = Document if "documents" in namespace else Image if "images" in namespace else Page
         view_class = getattr(pattern.callback, "view_class", None)
         if getattr(pattern.callback, "view_initkwargs", {}).get("results_only"):
             continue  # the same listing as its index view (the part a filter change reloads)
@@ -266,6 +272,8 @@ def _values(world: World, route: Route, name: str) -> list[Any]:
         return world.ids[Page]
     if name in DOCUMENT_ARGS:
         return world.ids[Document]
+    if name == "image_id":
+        return world.ids[Image]
     if name in FIXED:
         return FIXED[name]
     for kind in ("revision", "task_state", "workflow_state", "task"):

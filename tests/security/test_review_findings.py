@@ -17,11 +17,9 @@ from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from directory.models import ReferralEnquiry
-from placements.booking import NewRequest, submit_request
 from placements.links import status_token
 from portal.exports import spreadsheet_text
 from portal.home.demo_files import simple_pdf
-from portal.taxonomy.models import Setting
 from publishing.roles import contributions_collection
 from resources.models import ResourceFile
 from search.models import SearchTermCount
@@ -60,20 +58,7 @@ def test_plain_values_are_written_as_they_are(value):
 
 def test_the_requests_export_writes_a_free_text_organisation_as_text(home, client):
     window = placement_factories.capacity(placement_factories.placement(placement_factories.host_team(home)))
-    submit_request(
-        NewRequest(
-            window=window,
-            setting=Setting.objects.get(code="mainstream"),
-            school=None,
-            organisation_name=FORMULA,
-            contact_name="A Parent",
-            contact_email="parent@example.org",
-            contact_phone="",
-            young_people=1,
-            year_groups=["Y10"],
-            adjustments_needed="",
-        )
-    )
+    placement_factories.placement_request(window, school=None, organisation_name=FORMULA)
     client.force_login(people.editor())
     exported = cells(csv_rows(client.get(reverse("placement_requests:index"), {"export": "csv"})))
     assert f"'{FORMULA}" in exported and FORMULA not in exported
