@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.auth import get_permission_codename
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import resolve
@@ -55,19 +56,28 @@ def hides_a_page(page_ids: Iterable[Any], user: Any) -> bool:
     return pages.count() != without_other_peoples_drafts(pages, user).count()
 
 
+def may_change_all_uploads(user: Any, model: Any) -> bool:
+    """Whether `user` may change documents (or images, by `model`) in some collection by group
+    permission: editors. Not the policy's "change" check: under Wagtail's ownership rules an
+    uploader may change their own files, so it is true for contributors too."""
+    if user is None or not user.is_active:
+        return False
+    codename = get_permission_codename("change", model._meta)
+    return (
+        user.is_superuser
+        or GroupCollectionPermission.objects.filter(
+            group__user=user,
+            permission__codename=codename,
+            permission__content_type__app_label=model._meta.app_label,
+        ).exists()
+    )
+
+
 def visible_uploads(items: QuerySet, user: Any) -> QuerySet:
     """Documents (or images) `user` may list or choose: all of them for someone who may change
     them anywhere (editors), otherwise only their own uploads, never other schools' files for
     unpublished work."""
-    # Not the policy's "change" check: under Wagtail's ownership rules an uploader may change
-    # their own files, so it is true for contributors too.
-    codename = get_permission_codename("change", items.model._meta)
-    can_change_all = GroupCollectionPermission.objects.filter(
-        group__user=user,
-        permission__codename=codename,
-        permission__content_type__app_label=items.model._meta.app_label,
-    ).exists()
-    if user.is_superuser or can_change_all:
+    if may_change_all_uploads(user, items.model):
         return items
     return items.filter(uploaded_by_user=user)
 
@@ -81,35 +91,36 @@ def hides_an_upload(model: Any, ids: Iterable[Any], user: Any) -> bool:
 
 def _pages_using(document: Any) -> QuerySet:
     references = ReferenceIndex.get_references_to(document)
-    page_type = ReferenceIndex._get_base_content_type(Page)
+    page_type = ContentType.objects.get_for_model(Page)  # every page's base type in the index
     ids = [ref.object_id for ref in references if ref.base_content_type_id == page_type.pk]
     return Page.objects.filter(pk__in=ids)
 
 
-def _live_content_uses(page: Page, document: Any) -> bool:
-    """Whether the page's published content (not a newer draft) uses the document. The reference
-    index describes the latest draft; a live page's row and child rows hold what is published."""
-    if not page.has_unpublished_changes:
+def _private_until_used(document: Any) -> bool:
+    """Whether a file must wait for a live page before the public may download it: one that only
+    unpublished pages use, or a contributor's upload that no live page uses yet. Wagtail's
+    reference index holds a live page's published content and an unpublished page's draft, so a
+    file added only in a live page's newer draft counts as unused."""
+    using = _pages_using(document)
+    if using.filter(live=True).exists():
+        return False
+    if using.exists():
         return True
-    document_type = ReferenceIndex._get_base_content_type(type(document))
-    found = ReferenceIndex._extract_references_from_object(page.specific)
-    return any(ct == document_type.pk and str(pk) == str(document.pk) for ct, pk, *_ in found)
+    uploader = document.uploaded_by_user
+    return uploader is not None and not may_change_all_uploads(uploader, type(document))
 
 
 def withheld_download(document: Any, user: Any) -> bool:
-    """A file used only by unpublished pages stays private until a page that uses it goes live,
-    except to those who may see one of those pages' drafts or the file in the admin. A file no
-    page uses is left to Wagtail's collection privacy."""
-    using = _pages_using(document)
-    if not using.exists():
-        return False
-    if any(_live_content_uses(page, document) for page in using.filter(live=True)):
+    """A file used only by unpublished pages (or a contributor's file no live page uses) stays
+    private until a page that uses it goes live, except to those who may see it in the admin or
+    see one of those pages' drafts. Any other file is left to Wagtail's collection privacy."""
+    if not _private_until_used(document):
         return False
     if not user.is_authenticated:
         return True
     if visible_uploads(get_document_model().objects.filter(pk=document.pk), user).exists():
         return False
-    return not without_other_peoples_drafts(using, user).exists()
+    return not without_other_peoples_drafts(_pages_using(document), user).exists()
 
 
 PAGE_ARGUMENTS = frozenset({"page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk"})

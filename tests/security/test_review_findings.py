@@ -124,6 +124,22 @@ def test_a_file_used_only_by_a_draft_cannot_be_downloaded_until_the_page_is_live
     assert client.get(upload.url).status_code == 200
 
 
+def test_a_contributors_file_added_in_a_new_draft_of_a_live_page_waits_for_publishing(home, client):
+    teacher = people.contributor("kestrel")
+    page = resource_factories.resource(resource_factories.resource_index(home), title="Live resource")
+    added = Document.objects.create(
+        title="Next year's plan",
+        file=ContentFile(simple_pdf("Plan", ["Line"]), name="next-year.pdf"),
+        collection=contributions_collection(),
+        uploaded_by_user=teacher,
+    )
+    page.files.add(ResourceFile(document=added))
+    revision = page.save_revision()
+    assert client.get(added.url).status_code == 404
+    revision.publish()
+    assert client.get(added.url).status_code == 200
+
+
 def test_the_draft_owner_and_editors_can_still_download_it(other_schools_draft):
     draft, upload, _ = other_schools_draft
     assert people.signed_in(draft.owner).get(upload.url).status_code == 200
