@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django_ratelimit.decorators import ratelimit
 
 from portal.home.submissions import earlier_submission
@@ -116,16 +117,27 @@ def _request_or_404(token: str):
     return placement_request
 
 
+def requesters_own(response: HttpResponse) -> HttpResponse:
+    """A page for the requester alone (its address is their signed link): never kept by the page
+    cache, a proxy or the browser's history cache, and never indexed, whatever state the request
+    is in (a cancelled request's page has no form, so nothing else would mark it private)."""
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
 def request_sent(request: HttpRequest, index: PlacementIndexPage, token: str) -> HttpResponse:
     """The confirmation page after a request is sent."""
     placement_request = _request_or_404(token)
-    return index.render(
-        request,
-        template="placements/request_sent.html",
-        context_overrides={
-            "placement_request": placement_request,
-            "status_path": f"{index.url}requests/{token}/",
-        },
+    return requesters_own(
+        index.render(
+            request,
+            template="placements/request_sent.html",
+            context_overrides={
+                "placement_request": placement_request,
+                "status_path": f"{index.url}requests/{token}/",
+            },
+        )
     )
 
 
@@ -141,13 +153,15 @@ def request_status(request: HttpRequest, index: PlacementIndexPage, token: str) 
             error = str(exc)
         else:
             return redirect(request.path)
-    return index.render(
-        request,
-        template="placements/request_status.html",
-        context_overrides={
-            "placement_request": placement_request,
-            "events": placement_request.events.all(),
-            "can_cancel": not placement_request.is_final,
-            "error": error,
-        },
+    return requesters_own(
+        index.render(
+            request,
+            template="placements/request_status.html",
+            context_overrides={
+                "placement_request": placement_request,
+                "events": placement_request.events.all(),
+                "can_cancel": not placement_request.is_final,
+                "error": error,
+            },
+        )
     )

@@ -5,12 +5,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.home.views import document_password_form, health, page_password_form
-from publishing.urls import account_urlpatterns
+from publishing.urls import account_urlpatterns, admin_overrides
 
 urlpatterns = [
     path("health/", health, name="health"),
     # Rate-limited admin sign-in and password reset (publishing): before the admin's own URLs.
     *account_urlpatterns,
+    *admin_overrides,
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password form for private documents, rate limited (portal.home.views): before its own.
     path("documents/authenticate_with_password/<int:restriction_id>/", document_password_form),

@@ -1,21 +1,33 @@
 """Admin views: deciding contributor requests, the impact dashboard with its CSV downloads, and the
 content freshness report."""
 
-import csv
 from typing import Any
 
+import django_filters
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.admin.views.reports.workflows import (
+    WorkflowReportFilterSet,
+    WorkflowView,
+    get_editable_content_type_ids,
+    get_editable_page_ids_query,
+)
+from wagtail.models import Page, WorkflowState, get_default_page_content_type
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from portal.exports import SafeCSVWriter
 from portal.home.admin_actions import ObjectActionView
 
 from . import contributors, dashboard
+from .drafts import without_other_peoples_drafts
 from .freshness import StaleItem, review_cutoff, stale_items
 from .models import ContributorRequest
 
@@ -84,24 +96,6 @@ class ImpactDashboardView(DashboardPermissionMixin, WagtailAdminTemplateMixin, T
         return context
 
 
-class CSVEscapingWriter:
-    """csv.writer that stops spreadsheet programs reading a cell as a formula (search terms come
-    from the public, so "=HYPERLINK(...)" must stay text)."""
-
-    DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-    def __init__(self, response: HttpResponse) -> None:
-        self.writer = csv.writer(response)
-
-    def writerow(self, row: list[Any]) -> None:
-        self.writer.writerow(
-            [
-                f"'{v}" if isinstance(v, str) and v.startswith(self.DANGEROUS) else ("" if v is None else v)
-                for v in row
-            ]
-        )
-
-
 def dashboard_csv(request: HttpRequest, key: str) -> HttpResponse:
     """One dashboard table as CSV: the same Table the page shows."""
     if not request.user.has_perm(DASHBOARD_PERMISSION):
@@ -115,7 +109,7 @@ def dashboard_csv(request: HttpRequest, key: str) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="{key}-{period.start:%Y-%m}-to-{period.today:%Y-%m}.csv"'
     )
-    writer = CSVEscapingWriter(response)
+    writer = SafeCSVWriter(response)
     writer.writerow(table.columns)
     for row in table.rows:
         writer.writerow(row)
@@ -156,3 +150,47 @@ class FreshnessReportView(DashboardPermissionMixin, ReportView):
         context["cutoff"] = review_cutoff()
         context["review_months"] = settings.CONTENT_REVIEW_MONTHS
         return context
+
+
+class DraftHidingPageTypesUsageView(PageTypesUsageReportView):
+    """Wagtail's "Page types usage" report, naming for each type the most recently edited page
+    the user may see, not another person's draft (Wagtail picks from every page)."""
+
+    def decorate_paginated_queryset(self, page_types: Any) -> Any:
+        page_types = super().decorate_paginated_queryset(page_types)
+        user = self.request.user
+        for item in page_types:
+            last = item.last_edited_page
+            if last is not None and not without_other_peoples_drafts(Page.objects.filter(pk=last.pk), user):
+                item.last_edited_page = (
+                    without_other_peoples_drafts(Page.objects.filter(content_type=item), user)
+                    .order_by(F("latest_revision_created_at").desc(nulls_last=True), "title", "-pk")
+                    .specific()
+                    .first()
+                )
+        return page_types
+
+
+def requesters_visible_to(request: HttpRequest) -> QuerySet:
+    """Who asked for moderation of the pages and objects the user may edit: the people the report's
+    own rows could name. Wagtail's filter offers everyone who ever asked, by username (often an
+    email address), to any officer or contributor who opens the report."""
+    states = WorkflowState.objects.filter(
+        Q(
+            base_content_type_id=get_default_page_content_type().id,
+            object_id__in=get_editable_page_ids_query(request),
+        )
+        | Q(content_type_id__in=get_editable_content_type_ids(request))
+    )
+    people = get_user_model()
+    return people.objects.filter(pk__in=states.values("requested_by")).order_by(people.USERNAME_FIELD)
+
+
+class ScopedWorkflowReportFilterSet(WorkflowReportFilterSet):
+    requested_by = django_filters.ModelChoiceFilter(field_name="requested_by", queryset=requesters_visible_to)
+
+
+class ScopedWorkflowView(WorkflowView):
+    """Wagtail's workflow report, its "requested by" filter limited to `requesters_visible_to`."""
+
+    filterset_class = ScopedWorkflowReportFilterSet

@@ -3,16 +3,17 @@ report, and the limits that keep a school contributor to their own drafts and up
 
 from typing import Any
 
-from django.contrib.auth import get_permission_codename
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import GroupCollectionPermission, Page
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
 from .admin_views import (
@@ -23,7 +24,7 @@ from .admin_views import (
     ImpactDashboardView,
     dashboard_csv,
 )
-from .drafts import draft_hiding_page_policy, without_other_peoples_drafts
+from .drafts import draft_hiding_page_policy, visible_uploads, withheld_download, without_other_peoples_drafts
 from .forms import DecisionForm
 from .models import ContributorRequest
 
@@ -152,19 +153,38 @@ def hide_other_peoples_drafts_from_the_chooser(pages: QuerySet, request: HttpReq
 def _own_uploads_unless_editor(items: QuerySet, request: HttpRequest) -> QuerySet:
     """Someone who may not change documents (or images) anywhere chooses only from their own
     uploads, not from other schools' files for unpublished work."""
-    user = request.user
-    # Not the policy's "change" check: under Wagtail's ownership rules an uploader may change
-    # their own files, so it is true for contributors too.
-    codename = get_permission_codename("change", items.model._meta)
-    can_change_all = GroupCollectionPermission.objects.filter(
-        group__user=user,
-        permission__codename=codename,
-        permission__content_type__app_label=items.model._meta.app_label,
-    ).exists()
-    if user.is_superuser or can_change_all:
-        return items
-    return items.filter(uploaded_by_user=user)
+    return visible_uploads(items, request.user)
 
 
 hooks.register("construct_document_chooser_queryset", _own_uploads_unless_editor)
 hooks.register("construct_image_chooser_queryset", _own_uploads_unless_editor)
+
+
+class VisibleUploadsMixin:
+    """An admin API endpoint of documents or images kept to the uploads the user may see, like
+    the choosers."""
+
+    def get_queryset(self) -> QuerySet:
+        return visible_uploads(super().get_queryset(), self.request.user)
+
+
+class DocumentsAPIViewSet(VisibleUploadsMixin, DocumentsAdminAPIViewSet):
+    pass
+
+
+class ImagesAPIViewSet(VisibleUploadsMixin, ImagesAdminAPIViewSet):
+    pass
+
+
+@hooks.register("construct_admin_api", order=100)  # after Wagtail's apps register their own
+def limit_admin_api_uploads(router: Any) -> None:
+    router.register_endpoint("documents", DocumentsAPIViewSet)
+    router.register_endpoint("images", ImagesAPIViewSet)
+
+
+@hooks.register("before_serve_document")
+def keep_draft_files_private(document: Any, request: HttpRequest) -> HttpResponse | None:
+    """A 404, as for a file that does not exist, while only unpublished pages use the file."""
+    if withheld_download(document, request.user):
+        raise Http404("No such document.")
+    return None

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
+from django_ratelimit.decorators import ratelimit
 
 from .contract import SORTS, SearchQuery, SearchResults
 from .engines import search_engine
@@ -33,6 +34,15 @@ def cache_headers(response: HttpResponse, results: SearchResults, available: boo
     return response
 
 
+def search_rate(group: str, request: HttpRequest) -> str:
+    """Per address, generous for people (a class behind one school address included), low enough
+    that a script cannot hammer the engines or the search-terms table (SEARCH_RATE_LIMIT)."""
+    return settings.SEARCH_RATE_LIMIT
+
+
+limited = ratelimit(key="ip", rate=search_rate, method="GET", block=True)
+
+
 def run_search(request: HttpRequest) -> tuple[SearchResults, bool]:
     """Results for the request's parameters, and whether the search could run at all."""
     query, messages = SearchQuery.from_params(request.GET)
@@ -50,6 +60,7 @@ def run_search(request: HttpRequest) -> tuple[SearchResults, bool]:
 
 
 @require_GET
+@limited
 def search_page(request: HttpRequest) -> HttpResponse:
     results, available = run_search(request)
     query = results.query
@@ -76,6 +87,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@limited
 def search_api(request: HttpRequest) -> JsonResponse:
     results, available = run_search(request)
     data = results.to_json()

@@ -2,16 +2,24 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django_ratelimit.decorators import ratelimit
 from wagtail import views as wagtail_views
 from wagtail.documents.views import serve as wagtail_document_views
 
+TOO_MANY = "Too many requests from your address in a short time. Wait a minute and try again."
+
 
 def rate_limited(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    """Shown when a form is sent too often (django-ratelimit's RATELIMIT_VIEW): a plain 429 page."""
-    return render(request, "429.html", status=429)
+    """Shown when a form is sent, or a search made, too often (django-ratelimit's RATELIMIT_VIEW):
+    a plain 429 page, or for the JSON API the same answer as JSON."""
+    if request.path_info.startswith("/api/"):
+        response = JsonResponse({"messages": [TOO_MANY]}, status=429)
+    else:
+        response = render(request, "429.html", status=429)
+    response["Retry-After"] = "60"
+    return response
 
 
 def health(request: HttpRequest) -> HttpResponse:

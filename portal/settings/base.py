@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A 404 for admin URLs naming another person's draft page or upload by id (publishing.drafts).
+    "publishing.drafts.AdminDraftGuard",
     # Turns a blocked rate limit into RATELIMIT_VIEW's 429 page (django-ratelimit).
     "django_ratelimit.middleware.RatelimitMiddleware",
 ]
@@ -293,6 +295,10 @@ ELASTICSEARCH_RETRY_AFTER = float(os.environ.get("ELASTICSEARCH_RETRY_AFTER", "3
 ELASTICSEARCH_REPLICAS = int(os.environ.get("ELASTICSEARCH_REPLICAS", "0"))
 # Daily search-term counts older than this are deleted by `manage.py prune_search_terms`.
 SEARCH_TERM_RETENTION_DAYS = int(os.environ.get("SEARCH_TERM_RETENTION_DAYS", "400"))
+# /search/ and /api/search/ per address (django-ratelimit's rate), and how many distinct new terms
+# one day may add to the search-terms table (docs/security.md).
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "120/m")
+SEARCH_NEW_TERMS_PER_DAY = int(os.environ.get("SEARCH_NEW_TERMS_PER_DAY", "1000"))
 
 # Anonymous pages: browsers may reuse them for this long, shared caches for five times as long;
 # the server-side page cache is invalidated by any change in these apps (portal.home.caching).

@@ -60,6 +60,8 @@ class SchoolViewSet(SnippetViewSet):
     list_display = ["name", "urn", "phase", "kind", "is_open"]
     list_filter = ["phase", "kind", "is_open"]
     search_fields = ["name", "urn"]
+    # The database's own filter: the search backend indexes only the name, and "urn" gave a 500.
+    search_backend_name = None
 
 
 class CouncilTeamViewSet(SnippetViewSet):
@@ -67,6 +69,7 @@ class CouncilTeamViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name", "directorate", "contact_role"]
     search_fields = ["name", "directorate"]
+    search_backend_name = None
 
 
 class TaxonomyGroup(SnippetViewSetGroup):

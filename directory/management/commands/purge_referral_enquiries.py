@@ -1,6 +1,8 @@
 """`manage.py purge_referral_enquiries`: removes the school contact's details (name, role, email,
-phone and what they wrote) from referral enquiries older than DIRECTORY_ENQUIRY_RETENTION_MONTHS.
-The enquiry itself stays, with its service, school, dates and who responded, so the counts and
+phone and what they wrote) from referral enquiries older than DIRECTORY_ENQUIRY_RETENTION_MONTHS,
+and the school or setting typed in when it was not on the schools list (free text, which can be a
+family's name when a child is educated at home). The enquiry itself stays, with its service, its
+reference to the schools list (if one was chosen), dates and who responded, so the counts and
 median response times in the admin report are unchanged. Run it daily."""
 
 import calendar
@@ -14,7 +16,14 @@ from django.utils import timezone
 
 from directory.models import ReferralEnquiry
 
-CONTACT_FIELDS = {"contact_name": "", "contact_role": "", "email": "", "phone": "", "support_sought": ""}
+CONTACT_FIELDS = {
+    "contact_name": "",
+    "contact_role": "",
+    "email": "",
+    "phone": "",
+    "support_sought": "",
+    "school_name": "",
+}
 
 
 def retention_cutoff(months: int, now: datetime.datetime | None = None) -> datetime.datetime:
