@@ -34,6 +34,9 @@ urlpatterns += [path("", include("search.urls"))]
 # /contributors/request-account/: school staff ask to share resources (publishing).
 urlpatterns += [path("contributors/", include("publishing.urls"))]
 
+# /self-review/: a careers leader rates the school's programme against the benchmarks (selfreview).
+urlpatterns += [path("self-review/", include("selfreview.urls"))]
+
 # Wagtail's password form for private pages, rate limited (portal.home.views): before its own.
 urlpatterns += [
     path(

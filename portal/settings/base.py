@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "stories",
     "events",
     "publishing",
+    "selfreview",
     # Last: its demo module rebuilds the index after every other app has loaded its content.
     "search",
     "wagtail.contrib.forms",
