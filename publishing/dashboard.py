@@ -267,3 +267,9 @@ TABLES: dict[str, Callable[[Period], Table]] = {
     "top-searches": top_searches,
     "zero-result-searches": zero_result_searches,
 }
+
+
+def register_table(key: str, build: Callable[[Period], Table]) -> None:
+    """Add a table from another app (called from its AppConfig.ready), so the dashboard shows the
+    figures of apps that depend on publishing without publishing importing them."""
+    TABLES[key] = build
