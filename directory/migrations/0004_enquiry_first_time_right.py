@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0002_seed_phases_needs'),
+        ('directory', '0003_referralenquiry_submission'),
     ]
 
     operations = [
