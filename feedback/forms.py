@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+from portal.home.submissions import add_submission_field
+
 from .models import COMMENT_MAX
 from .vocabulary import ANSWERS, SCHOOL, Question
 
@@ -32,6 +34,7 @@ class FeedbackForm(forms.Form):
             help_text="Please do not write anyone's name.",
             error_messages={"max_length": f"Keep your comment to {COMMENT_MAX} characters or fewer"},
         )
+        add_submission_field(self)
 
     def answers(self) -> dict[str, str]:
         return {q.criterion: self.cleaned_data[q.criterion] for q in self.questions}

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from placements.models import PlacementRequest
+from portal.home.submissions import token_in
 
 from .forms import FeedbackForm
 from .links import LinkProblem, request_for, token
@@ -41,6 +42,10 @@ def _form_page(request: HttpRequest, value: str, respondent: str) -> HttpRespons
     existing = placement_request.feedback.filter(respondent=respondent)
     full = existing.count() >= (1 if respondent == SCHOOL else placement_request.young_people)
     form = FeedbackForm(questions, respondent, request.POST if request.method == "POST" else None)
+    thanks = reverse("feedback:thanks") + ("?from=school&link=" + value if respondent == SCHOOL else "")
+    submission = token_in(request.POST) if request.method == "POST" else None
+    if submission and existing.filter(submission=submission).exists():
+        return redirect(thanks)  # the same form sent again: it was counted the first time
     if request.method == "POST" and not full and form.is_valid():
         try:
             with transaction.atomic():
@@ -50,13 +55,11 @@ def _form_page(request: HttpRequest, value: str, respondent: str) -> HttpRespons
                     benchmark=benchmark,
                     answers=form.answers(),
                     comment=form.cleaned_data["comment"].strip(),
+                    submission=submission,
                 )
-        except IntegrityError:  # the school's answer arrived twice at once
-            full = True
-        else:
-            return redirect(
-                reverse("feedback:thanks") + ("?from=school&link=" + value if respondent == SCHOOL else "")
-            )
+        except IntegrityError:  # sent twice at the same moment: the school's once, or the same form
+            pass
+        return redirect(thanks)
     context: dict[str, Any] = {
         "form": form,
         "respondent": respondent,

@@ -53,7 +53,16 @@ def test_the_schools_answer_is_stored_without_names_and_only_once(client, ended)
     assert (feedback.respondent, feedback.benchmark) == (SCHOOL, 6)
     assert feedback.answers == dict.fromkeys(B6, YES)
     stored = {f.name for f in Feedback._meta.get_fields()}
-    assert stored == {"id", "placement_request", "respondent", "benchmark", "answers", "comment", "given_on"}
+    assert stored == {
+        "id",
+        "placement_request",
+        "respondent",
+        "benchmark",
+        "answers",
+        "comment",
+        "given_on",
+        "submission",
+    }
     assert ended.contact_name not in str(Feedback.objects.values().get())
     thanks = client.get(response["Location"]).content.decode()
     assert young_url(ended) in thanks
@@ -85,6 +94,17 @@ def test_young_people_answer_anonymously_up_to_the_number_of_places(client, ende
     fourth = client.post(url, all_answered())
     assert "Everyone from this placement has already answered" in fourth.content.decode()
     assert Feedback.objects.filter(respondent=YOUNG_PERSON).count() == ended.young_people == 3
+
+
+def test_the_same_form_sent_twice_counts_once(client, ended):
+    url = young_url(ended)
+    html = client.get(url).content.decode()
+    submission = html.split('name="submission" value="')[1].split('"')[0]
+    for _ in range(2):
+        response = client.post(url, {**all_answered(), "submission": submission})
+        assert response.status_code == 302
+    assert Feedback.objects.filter(respondent=YOUNG_PERSON).count() == 1
+    assert 'type="text" value="' + submission not in html  # the token is a hidden field
 
 
 @pytest.mark.parametrize(
