@@ -105,6 +105,16 @@ class EnquiryResponseForm(WagtailAdminModelForm):
         help_text="Tick when your team first replies. The portal records who ticked it and when.",
     )
 
+    first_time_right = forms.TypedChoiceField(
+        label="Could you accept it without asking the school for more information?",
+        choices=[("", "Not recorded"), ("yes", "Yes, first time right"), ("no", "No, we asked for more")],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="The council reports the share of enquiries answered first time right.",
+    )
+
     class Meta:
         model = ReferralEnquiry
         fields: list[str] = []
@@ -112,6 +122,8 @@ class EnquiryResponseForm(WagtailAdminModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["responded"].initial = self.instance.responded
+        recorded = self.instance.first_time_right
+        self.fields["first_time_right"].initial = "" if recorded is None else ("yes" if recorded else "no")
 
     def save(self, commit: bool = True) -> ReferralEnquiry:
         enquiry = super().save(commit=False)
@@ -120,6 +132,8 @@ class EnquiryResponseForm(WagtailAdminModelForm):
         elif not self.cleaned_data["responded"]:
             # Unticking corrects a mistake: the first response has not happened yet.
             enquiry.responded_at, enquiry.responded_by = None, None
+        # Only an answered enquiry can have been answered first time right.
+        enquiry.first_time_right = self.cleaned_data["first_time_right"] if enquiry.responded else None
         if commit:
             enquiry.save()
         return enquiry
@@ -235,6 +249,7 @@ class ReferralEnquiryViewSet(ModelViewSet):
             MultiFieldPanel(
                 [
                     FieldPanel("responded"),
+                    FieldPanel("first_time_right"),
                     FieldPanel("responded_at", read_only=True),
                     FieldPanel("responded_by", read_only=True),
                 ],

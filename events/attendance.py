@@ -21,7 +21,7 @@ from django.utils import timezone
 from portal.taxonomy.models import School
 
 from .dates import AcademicYear
-from .models import EventKind, EventPage, NetworkAttendance
+from .models import EventAttendance, EventKind, EventPage, NetworkAttendance
 
 TARGET_MEETINGS = 6
 TARGET_SHARE = Decimal(80)
@@ -105,3 +105,67 @@ def school_breakdown(figures: YearFigures) -> list[tuple[School, int]]:
     schools = {school.pk: school for school in counted_schools()}
     rows = [(schools[pk], count) for pk, count in figures.meetings_by_school.items() if pk in schools]
     return sorted(rows, key=lambda row: (row[1], row[0].name))
+
+
+# The action plan's other measures: a careers event reaching 500 young people and a roadshow in
+# 3 schools in an academic year, and CPD attendance by course. Counted from EventAttendance.
+TARGET_YOUNG_PEOPLE = 500
+TARGET_ROADSHOW_SCHOOLS = 3
+
+
+@dataclass
+class ActionPlanYear:
+    """One academic year of the action plan's event measures."""
+
+    year: AcademicYear
+    largest_event: EventAttendance | None = None
+    roadshow_schools: int = 0
+    roadshows: int = 0
+
+    @property
+    def young_people_reached(self) -> int:
+        return self.largest_event.young_people if self.largest_event else 0
+
+    @property
+    def event_target_met(self) -> bool:
+        return self.young_people_reached >= TARGET_YOUNG_PEOPLE
+
+    @property
+    def roadshow_target_met(self) -> bool:
+        return self.roadshow_schools >= TARGET_ROADSHOW_SCHOOLS
+
+
+def recorded_attendance(since: datetime.datetime | None = None) -> list[EventAttendance]:
+    """Attendance recorded for events that were not cancelled, oldest first."""
+    records = EventAttendance.objects.select_related("event").filter(event__is_cancelled=False)
+    if since is not None:
+        records = records.filter(event__start__gte=since)
+    return list(records.order_by("event__start", "event__title"))
+
+
+def action_plan_figures(since: datetime.datetime | None = None) -> list[ActionPlanYear]:
+    """The event measures for every academic year with recorded attendance, most recent first.
+    "A careers event" is the year's largest careers fair, roadshow or apprenticeship event."""
+    years: dict[AcademicYear, ActionPlanYear] = {}
+    careers_events = {EventKind.CAREERS_FAIR, EventKind.ROADSHOW, EventKind.APPRENTICESHIP}
+    for record in recorded_attendance(since):
+        year = AcademicYear.of(record.event.start)
+        figures = years.setdefault(year, ActionPlanYear(year))
+        if record.event.kind in careers_events and record.young_people > figures.young_people_reached:
+            figures.largest_event = record
+        if record.event.kind == EventKind.ROADSHOW:
+            figures.roadshows += 1
+            figures.roadshow_schools += record.schools
+    return sorted(years.values(), key=lambda figures: figures.year, reverse=True)
+
+
+def cpd_by_course(since: datetime.datetime | None = None) -> list[tuple[str, int, int, int]]:
+    """(course, sessions, schools, staff) for CPD training, a course being the event's title."""
+    courses: dict[str, list[int]] = {}
+    for record in recorded_attendance(since):
+        if record.event.kind == EventKind.CPD:
+            row = courses.setdefault(record.event.title, [0, 0, 0])
+            row[0] += 1
+            row[1] += record.schools
+            row[2] += record.staff
+    return [(title, *counts) for title, counts in sorted(courses.items())]

@@ -93,3 +93,68 @@ class AcademicYear:
 
     def __str__(self) -> str:
         return f"{self.start_year} to {self.start_year + 1}"
+
+
+TERM_NAMES = ("autumn", "spring", "summer")
+# The months each term is counted in. Term dates differ by school and Easter moves, so a review or
+# enquiry is placed by calendar month: autumn September to December, spring January to March,
+# summer April to August (the summer holiday counts with the summer term it follows).
+_TERM_OF_MONTH = {9: 0, 10: 0, 11: 0, 12: 0, 1: 1, 2: 1, 3: 1, 4: 2, 5: 2, 6: 2, 7: 2, 8: 2}
+_TERM_FIRST_MONTH = (9, 1, 4)
+_TERM_CODE = re.compile(r"^(?P<year>\d{4})-(?P<term>autumn|spring|summer)$")
+
+
+@dataclass(frozen=True, order=True)
+class Term:
+    """A school term of an academic year, written 2026-autumn in URLs and exports."""
+
+    year: AcademicYear
+    index: int  # 0 autumn, 1 spring, 2 summer
+
+    @classmethod
+    def of(cls, moment: datetime.datetime | datetime.date) -> "Term":
+        day = local(moment).date() if isinstance(moment, datetime.datetime) else moment
+        start_year = day.year if day.month >= 9 else day.year - 1
+        return cls(AcademicYear(start_year), _TERM_OF_MONTH[day.month])
+
+    @classmethod
+    def parse(cls, value: str) -> "Term | None":
+        match = _TERM_CODE.match(value.strip())
+        if not match or not 2000 <= int(match["year"]) <= 2100:
+            return None
+        return cls(AcademicYear(int(match["year"])), TERM_NAMES.index(match["term"]))
+
+    @property
+    def name(self) -> str:
+        return TERM_NAMES[self.index]
+
+    @property
+    def code(self) -> str:
+        return f"{self.year.start_year}-{self.name}"
+
+    @property
+    def label(self) -> str:
+        """e.g. "Autumn 2026", "Spring 2027": the calendar year the term falls in."""
+        return f"{self.name.capitalize()} {self.first_day.year}"
+
+    @property
+    def first_day(self) -> datetime.date:
+        month = _TERM_FIRST_MONTH[self.index]
+        return datetime.date(self.year.start_year + (month < 9), month, 1)
+
+    def previous(self) -> "Term":
+        if self.index:
+            return Term(self.year, self.index - 1)
+        return Term(AcademicYear(self.year.start_year - 1), 2)
+
+    def following(self) -> "Term":
+        if self.index < 2:
+            return Term(self.year, self.index + 1)
+        return Term(AcademicYear(self.year.start_year + 1), 0)
+
+    def bounds(self) -> tuple[datetime.datetime, datetime.datetime]:
+        """Local midnight on the term's first day and on the next term's first day."""
+        return local_midnight(self.first_day), local_midnight(self.following().first_day)
+
+    def __str__(self) -> str:
+        return self.code

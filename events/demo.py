@@ -16,6 +16,7 @@ from portal.home.demo_tools import upsert_page
 from portal.home.models import HomePage
 from portal.taxonomy.models import Audience, CouncilTeam, School
 
+from . import demo_attendance
 from .models import EventIndexPage, EventKind, EventPage, NetworkAttendance
 
 TEAMS = {
@@ -386,3 +387,4 @@ def load(home: HomePage) -> None:
         )
     record_attendance(NETWORK_2025_26, ATTENDANCE_2025_26)
     record_attendance(NETWORK_2026_27, ATTENDANCE_2026_27)
+    demo_attendance.load()

@@ -380,3 +380,39 @@ class NetworkAttendance(models.Model):
 
 
 EVENT_CARD = Card(EventPage, "events/includes/event_summary.html", "event", with_listing_data)
+
+
+class EventAttendance(models.Model):
+    """How many came to an event (any type but Careers Network meetings, whose schools are ticked
+    by name in NetworkAttendance): counts only, recorded by an officer afterwards. The action
+    plan's measures count these (events/attendance.py)."""
+
+    event = models.OneToOneField(
+        EventPage,
+        on_delete=models.CASCADE,
+        related_name="attendance_counts",
+        limit_choices_to=~models.Q(kind=EventKind.NETWORK_MEETING),
+    )
+    schools = models.PositiveIntegerField("schools and colleges", default=0)
+    young_people = models.PositiveIntegerField(default=0)
+    parents = models.PositiveIntegerField("parents and carers", default=0)
+    staff = models.PositiveIntegerField(
+        "school and college staff", default=0, help_text="For CPD training, the people trained."
+    )
+    notes = models.TextField(blank=True, help_text="Anything worth keeping. No names.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "event attendance"
+        verbose_name_plural = "event attendance"
+        ordering = ["-event__start"]
+
+    def __str__(self) -> str:
+        return f"{self.event.title} ({local(self.event.start):%d/%m/%Y})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.event_id and self.event.kind == EventKind.NETWORK_MEETING:
+            raise ValidationError(
+                {"event": "Record a Careers Network meeting's schools in Network attendance."}
+            )

@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import CreateView, IndexView
@@ -22,7 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from .attendance import TARGET_MEETINGS, TARGET_SHARE, YearFigures, network_figures, school_breakdown
 from .dates import local
 from .forms import NetworkAttendanceForm
-from .models import EventKind, EventPage, NetworkAttendance
+from .models import EventAttendance, EventKind, EventPage, NetworkAttendance
 
 REPORT_URL_NAME = "network_attendance:report"
 
@@ -122,6 +122,52 @@ def register_network_attendance() -> ModelViewSet:
     return network_attendance_viewset
 
 
+class EventAttendanceCreateView(CreateView):
+    """Reached from an event's page with ?event=<id>, so that event is already chosen."""
+
+    def get_initial(self) -> dict[str, Any]:
+        return {**super().get_initial(), "event": self.request.GET.get("event")}
+
+
+class EventAttendanceViewSet(ModelViewSet):
+    """How many schools, young people, parents and staff came to each event (not the network's
+    meetings, whose schools are ticked by name)."""
+
+    model = EventAttendance
+    add_view_class = EventAttendanceCreateView
+    icon = "group"
+    menu_label = "Event attendance"
+    menu_order = 251
+    add_to_admin_menu = True
+    url_prefix = "event-attendance"
+    url_namespace = "event_attendance"
+    list_display = [
+        "event",
+        Column("kind", label="Type", accessor=lambda record: record.event.get_kind_display()),
+        "schools",
+        "young_people",
+        "parents",
+        "staff",
+    ]
+    list_export = ["event", "schools", "young_people", "parents", "staff", "notes"]
+    search_fields = ["event__title"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("event", widget=forms.Select),
+            FieldRowPanel([FieldPanel(name) for name in ("schools", "young_people", "parents", "staff")]),
+            FieldPanel("notes"),
+        ]
+    )
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return EventAttendance.objects.select_related("event")
+
+
+@hooks.register("register_admin_viewset")
+def register_event_attendance() -> ModelViewSet:
+    return EventAttendanceViewSet("event_attendance")
+
+
 class NetworkReportMenuItem(MenuItem):
     def is_shown(self, request: HttpRequest) -> bool:
         return ModelPermissionPolicy(NetworkAttendance).user_has_permission(request.user, "view")
@@ -140,18 +186,25 @@ def register_network_report_menu_item() -> MenuItem:
 
 @hooks.register("register_page_header_buttons")
 def record_attendance_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Any:
-    """ "Record attendance" in a Careers Network meeting's page menu, for officers who may."""
-    if not isinstance(page, EventPage) or page.kind != EventKind.NETWORK_MEETING:
+    """ "Record attendance" in an event's page menu, for officers who may: the schools that came
+    to a Careers Network meeting, or the counts for any other event."""
+    if not isinstance(page, EventPage):
         return
-    policy = ModelPermissionPolicy(NetworkAttendance)
-    record = NetworkAttendance.objects.filter(meeting=page).first()
+    network = page.kind == EventKind.NETWORK_MEETING
+    model, namespace, field = (
+        (NetworkAttendance, "network_attendance", "meeting")
+        if network
+        else (EventAttendance, "event_attendance", "event")
+    )
+    policy = ModelPermissionPolicy(model)
+    record = model.objects.filter(**{field: page}).first()
     if record and policy.user_has_permission(user, "change"):
         yield Button(
             "Record attendance",
-            url=reverse("network_attendance:edit", args=[record.pk]),
+            url=reverse(f"{namespace}:edit", args=[record.pk]),
             icon_name="group",
             priority=80,
         )
     elif not record and policy.user_has_permission(user, "add"):
-        url = f"{reverse('network_attendance:add')}?meeting={page.pk}"
+        url = f"{reverse(f'{namespace}:add')}?{field}={page.pk}"
         yield Button("Record attendance", url=url, icon_name="group", priority=80)

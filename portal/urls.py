@@ -35,6 +35,12 @@ urlpatterns += [path("", include("search.urls"))]
 # /contributors/request-account/: school staff ask to share resources (publishing).
 urlpatterns += [path("contributors/", include("publishing.urls"))]
 
+# /self-review/: a careers leader rates the school's programme against the benchmarks (selfreview).
+urlpatterns += [path("self-review/", include("selfreview.urls"))]
+
+# /feedback/: the school's and the young people's forms after a placement or encounter (feedback).
+urlpatterns += [path("feedback/", include("feedback.urls"))]
+
 # Wagtail's password form for private pages, rate limited (portal.home.views): before its own.
 urlpatterns += [
     path(

@@ -15,6 +15,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from directory.models import ReferralEnquiry, ServicePage
+from events import attendance
+from events.dates import AcademicYear, Term
 from placements.models import PlacementRequest, RequestStatus, WindowCapacity
 from placements.vocabulary import PLACEMENT_KEY_STAGES
 from portal.taxonomy.models import Benchmark, KeyStage
@@ -267,3 +269,110 @@ TABLES: dict[str, Callable[[Period], Table]] = {
     "top-searches": top_searches,
     "zero-result-searches": zero_result_searches,
 }
+
+
+def action_plan_measures(period: Period) -> Table:
+    """The action plan's event measures for each academic year the period touches: a careers event
+    reaching 500 young people, a roadshow in 3 schools, and the Careers Network measure."""
+    first_year = AcademicYear.of(period.start_datetime)
+    events = [f for f in attendance.action_plan_figures() if f.year >= first_year]
+    network = [f for f in attendance.network_figures() if f.year >= first_year]
+    table = Table(
+        title="Action plan measures: events and the Careers Network",
+        description="Per academic year (1 September to 31 August), from the attendance officers record "
+        "after each event. The careers event is the year's largest careers fair, roadshow or "
+        "apprenticeship event by young people attending.",
+        columns=["Measure", "Academic year", "Result", "Target", "Met"],
+        empty_message="No attendance recorded in this period.",
+    )
+    for figures in events:
+        largest = figures.largest_event
+        table.rows.append(
+            [
+                f"A careers event reaching young people{f' ({largest.event.title})' if largest else ''}",
+                str(figures.year),
+                figures.young_people_reached,
+                attendance.TARGET_YOUNG_PEOPLE,
+                "Yes" if figures.event_target_met else "Not yet",
+            ]
+        )
+        table.rows.append(
+            [
+                f"Schools reached by the careers roadshow ({figures.roadshows} roadshow events)",
+                str(figures.year),
+                figures.roadshow_schools,
+                attendance.TARGET_ROADSHOW_SCHOOLS,
+                "Yes" if figures.roadshow_target_met else "Not yet",
+            ]
+        )
+    for figures in network:
+        table.rows.append(
+            [
+                f"Secondary schools and colleges at {attendance.TARGET_MEETINGS} or more network meetings (%)",
+                str(figures.year),
+                figures.share_target,
+                attendance.TARGET_SHARE,
+                "Yes" if figures.target_met else "Not yet",
+            ]
+        )
+    return table
+
+
+def cpd_attendance(period: Period) -> Table:
+    return Table(
+        title="CPD attendance by course",
+        description="CPD training in the period with attendance recorded; a course is the event's title, "
+        "so repeated sessions add up.",
+        columns=["Course", "Sessions", "Schools and colleges", "Staff trained"],
+        rows=[list(row) for row in attendance.cpd_by_course(period.start_datetime)],
+    )
+
+
+def booklet_uptake(period: Period) -> Table:
+    """Referral enquiries per service per school term, and the share answered first time right
+    (accepted without asking for more information, as the team records when it answers)."""
+    enquiries = ReferralEnquiry.objects.filter(created_at__gte=period.start_datetime).values_list(
+        "service_title", "created_at", "responded_at", "first_time_right"
+    )
+    figures: dict[tuple[str, Term], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for title, created, answered, first_time in enquiries:
+        row = figures[(title, Term.of(created))]
+        row[0] += 1
+        row[1] += answered is not None
+        row[2] += first_time is not None
+        row[3] += bool(first_time)
+    table = Table(
+        title="Booklet uptake: referral enquiries per service per term",
+        description="Enquiries each service received in each school term (autumn September to December, "
+        "spring January to March, summer April to August), those answered, and of the answers the team "
+        "recorded, the share accepted first time right, without asking the school for more information.",
+        columns=[
+            "Service",
+            "Term",
+            "Enquiries",
+            "Answered",
+            "First time right recorded",
+            "First time right (%)",
+        ],
+    )
+    for (title, term), (count, answered, recorded, right) in sorted(
+        figures.items(), key=lambda item: (item[0][0], item[0][1])
+    ):
+        share = attendance.percent(right, recorded) if recorded else None
+        table.rows.append([title, term.label, count, answered, recorded, share])
+    return table
+
+
+TABLES.update(
+    {
+        "action-plan-measures": action_plan_measures,
+        "cpd-attendance": cpd_attendance,
+        "booklet-uptake": booklet_uptake,
+    }
+)
+
+
+def register_table(key: str, build: Callable[[Period], Table]) -> None:
+    """Add a table from another app (called from its AppConfig.ready), so the dashboard shows the
+    figures of apps that depend on publishing without publishing importing them."""
+    TABLES[key] = build

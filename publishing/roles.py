@@ -13,6 +13,8 @@
   create resources and case studies, edit only pages they own (Wagtail lets an "add"-only user edit
   their own pages and nobody else's), submit them to "Editor review", and never publish; add and
   choose documents and images in the "School contributions" collection only; no snippets.
+- Careers leaders: no admin; the careers self-review at /self-review/ for the school their account
+  is linked to (selfreview.CareersLeader, which editors manage).
 - Reporting: the admin and the impact dashboard, read-only.
 Superusers are kept for site administration (users, groups, workflows, sites).
 
@@ -33,7 +35,8 @@ EDITORS = "Editors"
 COUNCIL_TEAM_MEMBERS = "Council team members"
 SCHOOL_CONTRIBUTORS = "School contributors"
 REPORTING = "Reporting"
-ROLES = (EDITORS, COUNCIL_TEAM_MEMBERS, SCHOOL_CONTRIBUTORS, REPORTING)
+CAREERS_LEADERS = "Careers leaders"
+ROLES = (EDITORS, COUNCIL_TEAM_MEMBERS, SCHOOL_CONTRIBUTORS, REPORTING, CAREERS_LEADERS)
 
 CONTRIBUTIONS_COLLECTION = "School contributions"
 
@@ -57,10 +60,12 @@ GLOBAL_PERMISSIONS: dict[str, frozenset[tuple[str, str]]] = {
     COUNCIL_TEAM_MEMBERS: frozenset({ACCESS_ADMIN}),
     SCHOOL_CONTRIBUTORS: frozenset({ACCESS_ADMIN}),
     REPORTING: frozenset({ACCESS_ADMIN, VIEW_DASHBOARD}),
+    CAREERS_LEADERS: frozenset({("selfreview", "take_self_review")}),
 }
 
 # The portal's own apps: Editors get every permission on their admin-managed, non-page models.
 PORTAL_APPS = ("portal", "resources", "placements", "directory", "stories", "events", "search")
+PORTAL_APPS += ("selfreview", "feedback")
 
 EDITOR_PAGE_ACTIONS = ("add", "change", "bulk_delete", "publish", "lock", "unlock")
 CONTRIBUTOR_PAGE_ACTIONS = ("add",)
@@ -165,6 +170,7 @@ def sync_page_permissions() -> None:
         },
         COUNCIL_TEAM_MEMBERS: set(),
         REPORTING: set(),
+        CAREERS_LEADERS: set(),
     }
     for name, pairs in wanted.items():
         group = Group.objects.get(name=name)
@@ -207,6 +213,7 @@ def sync_collection_permissions() -> None:
         },
         COUNCIL_TEAM_MEMBERS: set(),
         REPORTING: set(),
+        CAREERS_LEADERS: set(),
     }
     for name, pairs in wanted.items():
         group = Group.objects.get(name=name)

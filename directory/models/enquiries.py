@@ -45,6 +45,12 @@ class ReferralEnquiry(models.Model):
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    first_time_right = models.BooleanField(
+        "accepted first time",
+        null=True,
+        blank=True,
+        help_text="Recorded when the team answers: accepted without asking the school for more information.",
+    )
     contact_details_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The enquiry form's one-time token (portal.home.submissions): sending it twice makes one enquiry.
     submission = models.UUIDField(null=True, unique=True, editable=False)

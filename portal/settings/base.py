@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "stories",
     "events",
     "publishing",
+    "selfreview",
+    "feedback",
     # Last: its demo module rebuilds the index after every other app has loaded its content.
     "search",
     "wagtail.contrib.forms",
