@@ -10,7 +10,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from events.dates import Term
-from publishing.admin_views import DASHBOARD_PERMISSION, CSVEscapingWriter, DashboardPermissionMixin
+from portal.exports import SafeCSVWriter
+from publishing.admin_views import DASHBOARD_PERMISSION, DashboardPermissionMixin
 from publishing.dashboard import Table
 
 from . import network
@@ -83,7 +84,7 @@ def network_csv(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404("No such table.")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="self-review-{key}-{term.code}.csv"'
-    writer = CSVEscapingWriter(response)
+    writer = SafeCSVWriter(response)
     writer.writerow(table.columns)
     for row in table.rows:
         writer.writerow(row)
