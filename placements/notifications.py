@@ -85,3 +85,17 @@ def notify_decision(placement_request: PlacementRequest, event: RequestEvent) ->
         _send(subject, "team_request_cancelled", context, placement_request.team.contact_email)
     else:
         _send(subject, "request_decided", context, placement_request.contact_email)
+
+
+def send_plain_email(*, subject: str, template: str, context: dict, recipient: str, about: str) -> None:
+    """An email from any app's template (the hosts app's, for employers' applications) with the
+    same rules as the request emails: nothing to send once contact details are removed, and a mail
+    server fault is logged, never raised into a decision that is already saved. `about` names the
+    record in the log, never a person."""
+    if not recipient:
+        return
+    body = render_to_string(template, context)
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
+    except OSError:
+        logger.exception("Could not send the %s email for %s", template, about)

@@ -34,6 +34,9 @@ urlpatterns += [path("", include("search.urls"))]
 # /contributors/request-account/: school staff ask to share resources (publishing).
 urlpatterns += [path("contributors/", include("publishing.urls"))]
 
+# /hosts/apply/: local employers apply to host young people (hosts).
+urlpatterns += [path("hosts/", include("hosts.urls"))]
+
 # Wagtail's password form for private pages, rate limited (portal.home.views): before its own.
 urlpatterns += [
     path(
