@@ -14,6 +14,7 @@ from .booking import NewRequest, allowed_actions
 from .models import PlacementPage, WindowCapacity
 from .vocabulary import YEAR_GROUPS
 
+MAX_PUPILS_AT_SCHOOL = 300  # a year group at a large secondary school, for a talk or a fair
 PHONE = re.compile(r"^\+?[\d\s()-]{10,20}$")
 ACTION_LABELS = {
     "accept": "Accept: take the places",
@@ -164,11 +165,17 @@ class PlacementRequestForm(forms.Form):
         self.fields["young_people"].widget.attrs["govuk_width"] = "govuk-input--width-3"
         if page.at_school:
             self.fields["window"].label = "When could the host come?"
-            self.fields["young_people"].label = "How many pupils will take part?"
-            self.fields["young_people"].max_value = 300
-            self.fields["young_people"].validators[-1].limit_value = 300
-            self.fields["young_people"].error_messages["max_value"] = (
-                "The number of pupils must be 300 or fewer"
+            # A new field, not a changed one: validators are shared between form instances.
+            self.fields["young_people"] = forms.IntegerField(
+                label="How many pupils will take part?",
+                min_value=1,
+                max_value=MAX_PUPILS_AT_SCHOOL,
+                help_text="The number only. Do not give their names.",
+                error_messages={
+                    **self.fields["young_people"].error_messages,
+                    "max_value": f"The number of pupils must be {MAX_PUPILS_AT_SCHOOL} or fewer",
+                },
+                widget=forms.NumberInput(attrs={"govuk_width": "govuk-input--width-3"}),
             )
         else:
             del self.fields["preferred_from"], self.fields["preferred_to"]
