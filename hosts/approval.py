@@ -9,15 +9,16 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.log_actions import log
 
 from placements.models import HostTeamPage
-from placements.notifications import send_plain_email
 from placements.teams import setup_host_team
 from placements.vocabulary import EMPLOYER_AREA
+from portal.outbox import queue_email
 from portal.taxonomy.models import CouncilTeam
 
 from .models import HostApplication
@@ -69,7 +70,7 @@ def approve(application: HostApplication, by: Any = None, *, tell: bool = True) 
     application.save(update_fields=["status", "decided_at", "decided_by", "host_team", "password_hash"])
     log(application, "hosts.application.approve", user=by, data={"team": team.name})
     if tell:
-        transaction.on_commit(lambda: _tell(application, "application_approved"))
+        _tell(application, "application_approved")
     return host_page
 
 
@@ -103,27 +104,29 @@ def decline(application: HostApplication, by: Any = None, note: str = "") -> Non
     application.password_hash = ""
     application.save(update_fields=["status", "decided_at", "decided_by", "decision_note", "password_hash"])
     log(application, "hosts.application.decline", user=by)
-    transaction.on_commit(lambda: _tell(application, "application_declined"))
+    _tell(application, "application_declined")
 
 
 def _tell(application: HostApplication, template: str) -> None:
+    """Queue one email to the employer's contact in the outbox, inside the caller's transaction
+    (so it goes exactly when the change commits); the key makes it once only."""
     subjects = {
         "application_received": "We have your application to host young people",
         "application_approved": "You can now list opportunities for young people",
         "application_declined": "Your application to host young people",
     }
-    send_plain_email(
+    context = {
+        "application": application,
+        "sign_in_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_login"),
+    }
+    queue_email(
+        key=f"hosts:{template}:{application.pk}",
         subject=subjects[template],
-        template=f"hosts/emails/{template}.txt",
-        context={
-            "application": application,
-            "sign_in_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_login"),
-        },
-        recipient=application.contact_email,
-        about=application.reference,
+        body=render_to_string(f"hosts/emails/{template}.txt", context),
+        to=[application.contact_email],
     )
 
 
 def received(application: HostApplication) -> None:
-    """Acknowledge a new application (after the commit that saved it)."""
-    transaction.on_commit(lambda: _tell(application, "application_received"))
+    """Acknowledge a new application; call inside the transaction that saved it."""
+    _tell(application, "application_received")

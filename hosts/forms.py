@@ -13,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from placements.forms import PHONE
 from placements.vocabulary import KIND_CHOICES, KINDS_BY_CODE, PLACEMENT_KEY_STAGES
 from portal.home.forms import refuse_control_characters
+from portal.home.submissions import add_submission_field
 
 from .models import DbsChecks, HostApplication
 
@@ -155,6 +156,7 @@ class HostApplicationForm(forms.ModelForm):
         }
         for name, value in autocomplete.items():
             self.fields[name].widget.attrs["autocomplete"] = value
+        add_submission_field(self)
         refuse_control_characters(self)
 
     def clean_postcode(self) -> str:
@@ -204,6 +206,7 @@ class HostApplicationForm(forms.ModelForm):
     def save(self, commit: bool = True) -> HostApplication:
         application = super().save(commit=False)
         application.password_hash = make_password(self.cleaned_data["password"])
+        application.submission = self.cleaned_data.get("submission")
         if commit:
             application.save()
         return application

@@ -84,6 +84,9 @@ class HostApplication(models.Model):
         max_length=128, blank=True, editable=False, help_text="The account's password, as Django stores one."
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    submission = models.UUIDField(
+        null=True, blank=True, unique=True, editable=False, help_text="The form's one-time token."
+    )
     created_at = models.DateTimeField("received", default=timezone.now, editable=False)
     decided_at = models.DateTimeField(null=True, blank=True, editable=False)
     decided_by = models.ForeignKey(

@@ -3,11 +3,13 @@ team's decision. The page editor's forms are in page_forms.py."""
 
 import datetime
 import re
+import uuid
 from typing import Any
 
 from django import forms
 
 from portal.home.forms import refuse_control_characters
+from portal.home.submissions import add_submission_field
 from portal.taxonomy.models import School, Setting
 
 from .booking import NewRequest, allowed_actions
@@ -151,6 +153,7 @@ class PlacementRequestForm(forms.Form):
         self.windows = {window.pk: window for window in page.open_capacities()}
         self.fields["window"].choices = [(pk, window_label(w)) for pk, w in self.windows.items()]
         self.fields["setting"].queryset = page.settings.all()
+        add_submission_field(self)
         key_stages = {ks.code for ks in page.key_stages.all()}
         self.fields["year_groups"].choices = [
             (code, label) for code, label, ks in YEAR_GROUPS if ks in key_stages
@@ -234,7 +237,7 @@ class PlacementRequestForm(forms.Form):
                 "when the host can come",
             )
 
-    def to_request(self) -> NewRequest:
+    def to_request(self, submission: uuid.UUID | None) -> NewRequest:
         data = self.cleaned_data
         return NewRequest(
             window=self.windows[data["window"]],
@@ -249,6 +252,7 @@ class PlacementRequestForm(forms.Form):
             adjustments_needed=data["adjustments_needed"].strip(),
             preferred_from=data.get("preferred_from"),
             preferred_to=data.get("preferred_to"),
+            submission=submission,
         )
 
 

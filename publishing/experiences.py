@@ -137,7 +137,7 @@ def two_weeks_worth(period: "Period") -> "Table":
     offers, taken = offered(period), accepted(period)
     pupils = settings.YEAR_GROUP_SIZE
     table = Table(
-        title="Two weeks' worth of experiences of work: Years 7 to 11",
+        title="Two weeks’ worth of experiences of work: Years 7 to 11",
         description=f"Days of experience of work a pupil in each year group could have from what is offered, "
         f"and has from accepted requests, this school year, against {DAYS_A_YEAR:g} days a year (two weeks "
         f"over Years 7 to 11). A day is {HOURS_A_DAY} hours of activity; talks, careers fairs, mock "

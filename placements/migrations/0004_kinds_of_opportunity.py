@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("placements", "0002_seed_vocabulary_and_editor_permissions"),
+        ("placements", "0003_placementrequest_submission"),
         ("taxonomy", "0003_council_team"),
     ]
 
