@@ -10,7 +10,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from placements.forms import PHONE
+from placements.forms import DateInput, telephone_number
 from placements.vocabulary import KIND_CHOICES, KINDS_BY_CODE, PLACEMENT_KEY_STAGES
 from portal.home.forms import refuse_control_characters
 from portal.home.submissions import add_submission_field
@@ -20,10 +20,6 @@ from .models import DbsChecks, HostApplication
 POSTCODE = re.compile(r"^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$")
 # Activities a young person may do one to one with an adult, so they need DBS checks.
 ONE_TO_ONE = {"mentoring"}
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
 
 
 def _required(message: str) -> dict[str, str]:
@@ -169,10 +165,7 @@ class HostApplicationForm(forms.ModelForm):
         return self.cleaned_data["contact_email"].strip().lower()
 
     def clean_contact_phone(self) -> str:
-        phone = self.cleaned_data["contact_phone"].strip()
-        if not PHONE.match(phone) or not 10 <= sum(c.isdigit() for c in phone) <= 15:
-            raise forms.ValidationError("Enter a telephone number, like 01642 123456 or 07700 900982")
-        return phone
+        return telephone_number(self.cleaned_data["contact_phone"])
 
     def clean_insurance_expires(self) -> Any:
         expires = self.cleaned_data["insurance_expires"]

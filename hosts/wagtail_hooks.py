@@ -8,32 +8,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from .admin_views import DecideView, HostApplicationPolicy
-from .forms import DecisionForm
+from .forms import DecisionForm, HostApplicationForm
 from .models import HostApplication
 
 register_permission_policy(HostApplication, HostApplicationPolicy(HostApplication), exact_class=True)
 
-ANSWERS = (
-    "organisation_name",
-    "sector",
-    "address",
-    "postcode",
-    "website",
-    "contact_name",
-    "contact_role",
-    "contact_email",
-    "contact_phone",
-    "offers",
-    "key_stages",
-    "offer_details",
-    "safeguarding_name",
-    "safeguarding_role",
-    "dbs_checks",
-    "liability_insurance",
-    "insurer",
-    "insurance_expires",
-    "created_at",
-)
+# Everything the employer answered, in the form's order.
+ANSWERS = (*HostApplicationForm.Meta.fields, "created_at")
 
 
 class HostApplicationViewSet(ModelViewSet):

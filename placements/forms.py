@@ -36,6 +36,14 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+def telephone_number(raw: str) -> str:
+    """A UK-looking telephone number, trimmed; the GOV.UK message otherwise."""
+    phone = raw.strip()
+    if not PHONE.match(phone) or not 10 <= sum(c.isdigit() for c in phone) <= 15:
+        raise forms.ValidationError("Enter a telephone number, like 01642 123456 or 07700 900982")
+    return phone
+
+
 def _date_field(label: str, help_text: str) -> forms.DateField:
     return forms.DateField(
         label=label,
@@ -187,10 +195,7 @@ class PlacementRequestForm(forms.Form):
         refuse_control_characters(self)
 
     def clean_contact_phone(self) -> str:
-        phone = self.cleaned_data["contact_phone"].strip()
-        if not PHONE.match(phone) or not 10 <= sum(c.isdigit() for c in phone) <= 15:
-            raise forms.ValidationError("Enter a telephone number, like 01642 123456 or 07700 900982")
-        return phone
+        return telephone_number(self.cleaned_data["contact_phone"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
