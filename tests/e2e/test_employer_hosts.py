@@ -76,7 +76,7 @@ def list_a_visit(page: Page, base_url: str, start: datetime.date) -> None:
     def textbox(name: str):
         return page.get_by_role("textbox", name=name, exact=True)
 
-    page.get_by_label("What it is*").select_option("workplace-visit")
+    page.get_by_role("combobox", name="What it is*").select_option("workplace-visit")
     textbox("Title*").fill(VISIT)
     textbox("Summary*").fill("Watch the early-morning bake and meet the bakers and our apprentices.")
     body = page.get_by_role("region", name="Body*")
