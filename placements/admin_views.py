@@ -80,13 +80,20 @@ class DecideRequestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View)
         )
         return TemplateResponse(self.request, self.get_template_names(), context)
 
+    def decision_form(self, data: Any = None) -> DecisionForm:
+        placement_request = self.object
+        dates = None
+        if placement_request.preferred_from and placement_request.preferred_to:
+            dates = (placement_request.preferred_from, placement_request.preferred_to)
+        return DecisionForm(data, status=placement_request.status, dates=dates)
+
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         self.object = self.get_object()
-        return self.render(DecisionForm(status=self.object.status))
+        return self.render(self.decision_form())
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         self.object = self.get_object()
-        form = DecisionForm(request.POST, status=self.object.status)
+        form = self.decision_form(request.POST)
         if not form.is_valid():
             return self.render(form)
         actor = (
@@ -101,6 +108,7 @@ class DecideRequestView(PermissionCheckedMixin, WagtailAdminTemplateMixin, View)
                 actor=actor,
                 user=request.user,
                 note=form.cleaned_data["note"],
+                date=form.cleaned_data.get("date"),
             )
         except DecisionError as exc:
             messages.error(request, str(exc))

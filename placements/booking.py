@@ -91,6 +91,8 @@ class NewRequest:
     young_people: int
     year_groups: list[str]
     adjustments_needed: str
+    preferred_from: datetime.date | None = None
+    preferred_to: datetime.date | None = None
     # The form's one-time token (portal.home.submissions), if it had one nobody else has used.
     submission: uuid.UUID | None = None
 
@@ -115,6 +117,8 @@ def _save_request(new: NewRequest) -> PlacementRequest:
             young_people=new.young_people,
             year_groups=new.year_groups,
             adjustments_needed=new.adjustments_needed,
+            preferred_from=new.preferred_from,
+            preferred_to=new.preferred_to,
             submission=new.submission,
         )
         RequestEvent.objects.create(
@@ -130,17 +134,26 @@ def _save_request(new: NewRequest) -> PlacementRequest:
 # Deciding ------------------------------------------------------------------------------------
 
 
-def decide(request_id: int, action: str, *, actor: str, user: Any = None, note: str = "") -> PlacementRequest:
+def decide(
+    request_id: int,
+    action: str,
+    *,
+    actor: str,
+    user: Any = None,
+    note: str = "",
+    date: datetime.date | None = None,
+) -> PlacementRequest:
     """Apply one decision ("accept", "waitlist", "decline" or "cancel") atomically: the status
     change, the places taken or freed, and the event recording who did it. Raises DecisionError
-    (and changes nothing) if the decision is no longer possible."""
+    (and changes nothing) if the decision is no longer possible. Accepting a request for an
+    encounter at the school needs `date`, the day the host will come, within the school's range."""
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise DecisionError("Choose accept, waiting list, decline or cancel.")
     with transaction.atomic():
         current = (
             PlacementRequest.objects.filter(pk=request_id)
-            .values("status", "window_id", "young_people")
+            .values("status", "window_id", "young_people", "preferred_from", "preferred_to")
             .first()
         )
         if current is None:
@@ -148,9 +161,10 @@ def decide(request_id: int, action: str, *, actor: str, user: Any = None, note: 
         if current["status"] not in transition.from_statuses:
             label = RequestStatus(current["status"]).label.lower()
             raise DecisionError(f"This request is {label}, so it cannot be {transition.verb}.")
-        swapped = PlacementRequest.objects.filter(pk=request_id, status=current["status"]).update(
-            status=transition.to_status, updated_at=timezone.now()
-        )
+        changes: dict[str, Any] = {"status": transition.to_status, "updated_at": timezone.now()}
+        if transition.to_status == RequestStatus.ACCEPTED and current["preferred_from"]:
+            changes["agreed_date"] = _agreed_date(current, date)
+        swapped = PlacementRequest.objects.filter(pk=request_id, status=current["status"]).update(**changes)
         if not swapped:
             raise DecisionError(
                 "Someone else changed this request while you were deciding. Check it and try again."
@@ -179,6 +193,17 @@ def decide(request_id: int, action: str, *, actor: str, user: Any = None, note: 
             page_id = placement_request.window.page_id
             transaction.on_commit(lambda: placement_changed.send(sender=PlacementPage, page_id=page_id))
     return placement_request
+
+
+def _agreed_date(current: dict[str, Any], date: datetime.date | None) -> datetime.date:
+    first, last = current["preferred_from"], current["preferred_to"] or current["preferred_from"]
+    if date is None:
+        raise DecisionError("Give the date you will come to the school to accept this request.")
+    if not first <= date <= last:
+        raise DecisionError(
+            f"Choose a date between {first:%-d %B %Y} and {last:%-d %B %Y}, as the school asked."
+        )
+    return date
 
 
 def _take_places(window_id: int, number: int) -> None:

@@ -746,3 +746,7 @@ def load(home: HomePage) -> None:
     for row in REQUESTS:
         load_request(row)
     load_guide(index)
+    # Visits, talks and other encounters for KS2 and KS3, with dates counted from today.
+    from .demo_encounters import load as load_encounters
+
+    load_encounters(home)

@@ -1,5 +1,5 @@
 """The directory's filters. Portal-wide names (`q`, `key_stage`, `setting`, `sort`, `page`) plus the
-directory's own: `activity`, `area` (council service area), `team`, `adjustment` (SEND),
+directory's own: `kind` (what it is: a work placement, a workplace visit...), `activity`, `area` (council service area), `team`, `adjustment` (SEND),
 `month` (YYYY-MM, repeatable), `from` and `to` (YYYY-MM-DD) and `places_left=yes`.
 
 The date and places filters apply to one window at a time: a placement matches when one of its
@@ -27,7 +27,7 @@ from portal.taxonomy.facets import Facet, Option, first_valid
 from portal.taxonomy.vocabulary import KEY_STAGES, SETTINGS
 
 from .models import PlacementIndexPage, WindowCapacity, today
-from .vocabulary import ACTIVITIES, ADJUSTMENTS, PLACEMENT_KEY_STAGES
+from .vocabulary import ACTIVITIES, ADJUSTMENTS, KIND_CHOICES, PLACEMENT_KEY_STAGES
 
 PAGE_SIZE = 20
 MONTHS_AHEAD = 12  # months offered as filters
@@ -53,8 +53,9 @@ def placement_facets() -> tuple[Facet, ...]:
             tuple(
                 (k.code, f"{k.code} ({k.year_groups})") for k in KEY_STAGES if k.code in PLACEMENT_KEY_STAGES
             ),
-            value_noun="key stage for placements (KS4 or KS5)",
+            value_noun="key stage (KS2 to KS5)",
         ),
+        Facet("kind", "What it is", "kind", KIND_CHOICES, value_noun="kind of opportunity"),
         Facet("activity", "What they will do", "activities__code", ACTIVITIES, value_noun="activity"),
         Facet("setting", "Who can take part", "settings__code", SETTINGS, value_noun="setting"),
         Facet(
@@ -64,7 +65,12 @@ def placement_facets() -> tuple[Facet, ...]:
             ADJUSTMENTS,
             value_noun="SEND adjustment",
         ),
-        Facet("area", "Council service area", "host_team__directorate", value_noun="service area"),
+        Facet(
+            "area",
+            "Council service area or local employers",
+            "host_team__directorate",
+            value_noun="service area",
+        ),
         Facet("team", "Host team", "host_team__slug", label_lookup="host_team__name", value_noun="host team"),
     )
 

@@ -1,6 +1,7 @@
 """Forms: the public request for places (a GOV.UK error message for every bad field) and the host
 team's decision. The page editor's forms are in page_forms.py."""
 
+import datetime
 import re
 import uuid
 from typing import Any
@@ -15,6 +16,7 @@ from .booking import NewRequest, allowed_actions
 from .models import PlacementPage, WindowCapacity
 from .vocabulary import YEAR_GROUPS
 
+MAX_PUPILS_AT_SCHOOL = 300  # a year group at a large secondary school, for a talk or a fair
 PHONE = re.compile(r"^\+?[\d\s()-]{10,20}$")
 ACTION_LABELS = {
     "accept": "Accept: take the places",
@@ -30,9 +32,33 @@ def window_label(window: WindowCapacity) -> str:
     return f"{window.start_date:%-d %B %Y} to {window.end_date:%-d %B %Y}, {window.days_and_hours} ({places})"
 
 
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+def telephone_number(raw: str) -> str:
+    """A UK-looking telephone number, trimmed; the GOV.UK message otherwise."""
+    phone = raw.strip()
+    if not PHONE.match(phone) or not 10 <= sum(c.isdigit() for c in phone) <= 15:
+        raise forms.ValidationError("Enter a telephone number, like 01642 123456 or 07700 900982")
+    return phone
+
+
+def _date_field(label: str, help_text: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=DateInput,
+        help_text=help_text,
+        error_messages={"invalid": f"Enter a real date for the {label.lower()}, like 2027-03-01"},
+    )
+
+
 class PlacementRequestForm(forms.Form):
     """A school's, college's or home-education coordinator's request for places. It asks only
-    for the adult's contact details and counts: no pupil names or other details about pupils."""
+    for the adult's contact details and counts: no pupil names or other details about pupils.
+    For an encounter at the school (a talk, mock interviews), it also asks for the range of dates
+    the school can do, within the host's window; the host accepts with one of them."""
 
     window = forms.TypedChoiceField(
         label="Which dates do you want?",
@@ -115,6 +141,10 @@ class PlacementRequestForm(forms.Form):
             "invalid_choice": "Select year groups from the list",
         },
     )
+    preferred_from = _date_field("Earliest date", "The first day that suits the school.")
+    preferred_to = _date_field(
+        "Latest date", "The last day that suits the school. The host picks one day between the two."
+    )
     adjustments_needed = forms.CharField(
         label="Adjustments the young people need",
         required=False,
@@ -144,13 +174,28 @@ class PlacementRequestForm(forms.Form):
             autocomplete="tel", govuk_width="govuk-input--width-20"
         )
         self.fields["young_people"].widget.attrs["govuk_width"] = "govuk-input--width-3"
+        if page.at_school:
+            self.fields["window"].label = "When could the host come?"
+            # A new field, not a changed one: validators are shared between form instances.
+            self.fields["young_people"] = forms.IntegerField(
+                label="How many pupils will take part?",
+                min_value=1,
+                max_value=MAX_PUPILS_AT_SCHOOL,
+                help_text="The number only. Do not give their names.",
+                error_messages={
+                    **self.fields["young_people"].error_messages,
+                    "max_value": f"The number of pupils must be {MAX_PUPILS_AT_SCHOOL} or fewer",
+                },
+                widget=forms.NumberInput(attrs={"govuk_width": "govuk-input--width-3"}),
+            )
+        else:
+            del self.fields["preferred_from"], self.fields["preferred_to"]
+        if "KS2" in key_stages:
+            self.fields["school"].queryset = School.objects.filter(is_open=True)
         refuse_control_characters(self)
 
     def clean_contact_phone(self) -> str:
-        phone = self.cleaned_data["contact_phone"].strip()
-        if not PHONE.match(phone) or not 10 <= sum(c.isdigit() for c in phone) <= 15:
-            raise forms.ValidationError("Enter a telephone number, like 01642 123456 or 07700 900982")
-        return phone
+        return telephone_number(self.cleaned_data["contact_phone"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -166,6 +211,8 @@ class PlacementRequestForm(forms.Form):
                     "Select your school from the list or enter an organisation name, not both",
                 )
         window = self.windows.get(data.get("window"))
+        if self.page.at_school:
+            self._check_preferred_dates(data, window)
         number = data.get("young_people")
         if window is not None and window.places_left == 0:
             self.add_error("window", "These dates are now full. Select other dates")
@@ -177,6 +224,23 @@ class PlacementRequestForm(forms.Form):
                 f"these dates. Ask for {left} or fewer, or select other dates",
             )
         return data
+
+    def _check_preferred_dates(self, data: dict[str, Any], window: WindowCapacity | None) -> None:
+        first, last = data.get("preferred_from"), data.get("preferred_to")
+        for name, value in (("preferred_from", first), ("preferred_to", last)):
+            if value is None and name not in self.errors:
+                which = "earliest" if name == "preferred_from" else "latest"
+                self.add_error(name, f"Enter the {which} date that suits the school")
+        if first is None or last is None:
+            return
+        if last < first:
+            self.add_error("preferred_to", "The latest date must be the same as or after the earliest date")
+        elif window is not None and (first > window.end_date or last < window.start_date):
+            self.add_error(
+                "preferred_from",
+                f"Choose dates between {window.start_date:%-d %B %Y} and {window.end_date:%-d %B %Y}, "
+                "when the host can come",
+            )
 
     def to_request(self, submission: uuid.UUID | None) -> NewRequest:
         data = self.cleaned_data
@@ -191,12 +255,15 @@ class PlacementRequestForm(forms.Form):
             young_people=data["young_people"],
             year_groups=data["year_groups"],
             adjustments_needed=data["adjustments_needed"].strip(),
+            preferred_from=data.get("preferred_from"),
+            preferred_to=data.get("preferred_to"),
             submission=submission,
         )
 
 
 class DecisionForm(forms.Form):
-    """The host team's decision on a request, with an optional message to the requester."""
+    """The host team's decision on a request, with an optional message to the requester. For an
+    encounter at the school, accepting needs the date the host will come, within the school's range."""
 
     action = forms.ChoiceField(
         label="Decision",
@@ -214,6 +281,39 @@ class DecisionForm(forms.Form):
         help_text="For example, arrival details or why you could not accept. Do not include pupil names.",
     )
 
-    def __init__(self, *args: Any, status: str, **kwargs: Any) -> None:
+    date = forms.DateField(
+        label="The date you will come (when accepting)",
+        required=False,
+        widget=DateInput,
+        error_messages={"invalid": "Enter a real date, like 2027-03-01"},
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        status: str,
+        dates: tuple[datetime.date, datetime.date] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [(name, ACTION_LABELS[name]) for name in allowed_actions(status)]
+        self.dates = dates
+        if dates is None:
+            del self.fields["date"]
+        else:
+            self.fields[
+                "date"
+            ].help_text = f"Between {dates[0]:%-d %B %Y} and {dates[1]:%-d %B %Y}, as the school asked."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.dates is not None and data.get("action") == "accept":
+            chosen = data.get("date")
+            if chosen is None and "date" not in self.errors:
+                self.add_error("date", "Enter the date you will come to the school")
+            elif chosen is not None and not self.dates[0] <= chosen <= self.dates[1]:
+                self.add_error(
+                    "date",
+                    f"Choose a date between {self.dates[0]:%-d %B %Y} and {self.dates[1]:%-d %B %Y}",
+                )
+        return data

@@ -1,4 +1,7 @@
-"""Work placements hosted by council teams for KS4 and KS5 students (seed 000, Recommendation 11).
+"""Work placements and encounters with employers, hosted by council teams and approved local
+employers, for KS2 to KS5 (seed 000, Recommendation 11). Each listing has a kind (vocabulary.KINDS):
+a work placement, a workplace visit, a talk in school and so on; placements carry the Benchmark 6
+"meaningful" checklist and every other kind (an "encounter") the Benchmark 5 one.
 
 The page tree is the permission model: /placements/ (PlacementIndexPage) holds one HostTeamPage per
 council team, and each team's PlacementPages live under its own HostTeamPage, so Wagtail's
@@ -45,7 +48,17 @@ from portal.taxonomy.models import (
 )
 
 from .page_forms import HostTeamPageForm, PlacementPageForm
-from .vocabulary import MEANINGFUL_BENCHMARK, PLACEMENT_KEY_STAGES, YEAR_GROUPS
+from .vocabulary import (
+    EMPLOYER_AREA,
+    ENCOUNTER_BENCHMARK,
+    KIND_CHOICES,
+    KINDS_BY_CODE,
+    MEANINGFUL_BENCHMARK,
+    PLACEMENT_KEY_STAGES,
+    WORK_PLACEMENT,
+    YEAR_GROUPS,
+    Kind,
+)
 
 # The directory's own routes (/placements/requests/<link>/), which a host team page's slug must not shadow.
 RESERVED_SLUGS = frozenset({"requests"})
@@ -169,10 +182,21 @@ class HostTeamPage(Page):
 
 
 class PlacementPage(RoutablePageMixin, Page):
-    """A work placement a council team offers to KS4 and KS5 students, with its availability
-    windows, the Benchmark 6 "meaningful" checklist and a form to ask for places."""
+    """An opportunity a host team offers: a work placement (KS4 and KS5) or an encounter (a visit,
+    an insight day, a talk in school...) for the key stages its kind suits, with its availability
+    windows, its benchmark's "meaningful" checklist and a form to ask for places."""
 
     search_type: ClassVar[tuple[str, str]] = ("placement", "Work placement")
+
+    kind = models.CharField(
+        "what it is",
+        max_length=30,
+        choices=KIND_CHOICES,
+        default=WORK_PLACEMENT,
+        db_index=True,
+        help_text="Work placements are for KS4 and KS5. Talks, mock interviews and careers fair stands "
+        "happen at the school: schools give you a range of dates and you accept with one.",
+    )
 
     host_team = models.ForeignKey(
         CouncilTeam,
@@ -194,14 +218,21 @@ class PlacementPage(RoutablePageMixin, Page):
         KeyStage,
         related_name="placements",
         limit_choices_to={"code__in": PLACEMENT_KEY_STAGES},
-        help_text="Placements are for key stages 4 and 5.",
+        help_text="Only the key stages this kind of opportunity suits: work placements are for KS4 and KS5.",
+    )
+    hours_each = models.PositiveSmallIntegerField(
+        "hours for each young person",
+        default=25,
+        validators=[MinValueValidator(1), MaxValueValidator(200)],
+        help_text="How many hours of activity each young person gets in all: about 25 for a week's "
+        "placement, 5 for a day, 1 for a talk. Reports count 5 hours as a day.",
     )
     settings = ParentalManyToManyField(Setting, related_name="placements", verbose_name="who can take part")
     minimum_age = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
-        validators=[MinValueValidator(14), MaxValueValidator(19)],
-        help_text="Leave blank if any KS4 or KS5 student may come.",
+        validators=[MinValueValidator(7), MaxValueValidator(19)],
+        help_text="Leave blank if anyone in the key stages chosen may come.",
     )
     location_name = models.CharField(max_length=150, help_text="e.g. “Municipal Buildings, Church Road”.")
     address = models.TextField()
@@ -231,9 +262,10 @@ class PlacementPage(RoutablePageMixin, Page):
         MeaningfulCriterion,
         blank=True,
         related_name="placements",
-        limit_choices_to={"benchmark__number": MEANINGFUL_BENCHMARK},
-        verbose_name="Benchmark 6 criteria this placement meets",
-        help_text="Tick each one the placement really meets: schools see the ones it does not.",
+        limit_choices_to={"benchmark__number__in": (ENCOUNTER_BENCHMARK, MEANINGFUL_BENCHMARK)},
+        verbose_name="“meaningful” criteria it meets",
+        help_text="Tick each one it really meets, from Benchmark 6 for a work placement and from "
+        "Benchmark 5 for anything else: schools see the ones it does not.",
     )
     last_confirmed = models.DateField(
         default=today,
@@ -242,6 +274,7 @@ class PlacementPage(RoutablePageMixin, Page):
     )
 
     content_panels = Page.content_panels + [
+        FieldPanel("kind"),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("learning_outcomes"),
@@ -251,6 +284,7 @@ class PlacementPage(RoutablePageMixin, Page):
                 FieldPanel("key_stages", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("settings", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("minimum_age"),
+                FieldPanel("hours_each"),
             ],
             heading="Who it is for and what they do",
         ),
@@ -282,13 +316,43 @@ class PlacementPage(RoutablePageMixin, Page):
         index.RelatedFields("activities", [index.SearchField("name")]),
         index.FilterField("host_team"),
         index.FilterField("last_confirmed"),
+        index.FilterField("kind"),
     ]
     base_form_class = PlacementPageForm
     parent_page_types = ["placements.HostTeamPage"]
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "work placement"
+        verbose_name = "work placement or encounter"
+
+    # What it is ------------------------------------------------------------------------------
+
+    @property
+    def kind_info(self) -> Kind:
+        return KINDS_BY_CODE.get(self.kind, KINDS_BY_CODE[WORK_PLACEMENT])
+
+    @property
+    def is_placement(self) -> bool:
+        return self.kind == WORK_PLACEMENT
+
+    @property
+    def at_school(self) -> bool:
+        """The host comes to the school: the school gives a range of dates and the host picks one."""
+        return self.kind_info.at_school
+
+    @property
+    def benchmark(self) -> int:
+        return self.kind_info.benchmark
+
+    @property
+    def host_label(self) -> str:
+        """Who hosts it, as listings say it: the team and the council, or the local employer."""
+        team = self.host_team
+        if team is None:
+            return ""
+        if team.directorate == EMPLOYER_AREA:
+            return f"{team.name}, a local employer"
+        return f"{team.name}, Stockton-on-Tees Borough Council"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         # The host team follows the tree, so a team's scope never depends on what an editor typed.
@@ -379,13 +443,14 @@ class PlacementPage(RoutablePageMixin, Page):
             "summary": self.summary,
             "body": " ".join(part for part in [body_text, *extra] if part),
             "url": self.url or "",
-            "benchmarks": [MEANINGFUL_BENCHMARK],
+            "benchmarks": [self.benchmark],
             "key_stages": sorted(ks.code for ks in self.key_stages.all()),
             "audiences": ["teachers"],
             "settings": sorted(s.code for s in self.settings.all()),
             "tags": [a.name for a in self.activities.all()]
             + ([self.host_team.name] if self.host_team else []),
-            "kind": None,
+            "kind": self.kind,
+            "kind_label": self.kind_info.name,
             "date": capacities[0].start_date if capacities else None,
             "has_places_left": any(c.places_left > 0 for c in capacities),
         }
@@ -398,9 +463,10 @@ def team_of_parent(page: Page) -> int | None:
 
 
 def meaningful_checklist(page: PlacementPage) -> list[tuple[MeaningfulCriterion, bool]]:
-    """Every Benchmark 6 criterion with whether this placement meets it, in the benchmark's order."""
+    """Every criterion of the page's benchmark (6 for a placement, 5 for an encounter) with
+    whether the page meets it, in the benchmark's order."""
     met = {criterion.pk for criterion in page.meaningful_criteria.all()}
-    criteria = MeaningfulCriterion.objects.filter(benchmark__number=MEANINGFUL_BENCHMARK)
+    criteria = MeaningfulCriterion.objects.filter(benchmark__number=page.benchmark)
     return [(criterion, criterion.pk in met) for criterion in criteria]
 
 
@@ -588,6 +654,11 @@ class PlacementRequest(models.Model):
     young_people = models.PositiveSmallIntegerField("number of young people")
     year_groups = models.JSONField(default=list)
     adjustments_needed = models.TextField(blank=True)
+    # For an encounter at the school (a talk, mock interviews): the dates the school can do, and
+    # the one the host accepts with. Empty for everything else.
+    preferred_from = models.DateField("earliest date", null=True, blank=True)
+    preferred_to = models.DateField("latest date", null=True, blank=True)
+    agreed_date = models.DateField(null=True, blank=True, help_text="The date the host accepted with.")
     status = models.CharField(
         max_length=12, choices=RequestStatus.choices, default=RequestStatus.PENDING, db_index=True
     )
@@ -603,6 +674,12 @@ class PlacementRequest(models.Model):
         verbose_name_plural = "requests for places"
         constraints = [
             models.CheckConstraint(condition=Q(young_people__gte=1), name="placements_request_at_least_one"),
+            models.CheckConstraint(
+                condition=Q(preferred_from__isnull=True)
+                | Q(preferred_to__isnull=True)
+                | Q(preferred_from__lte=F("preferred_to")),
+                name="placements_request_dates_in_order",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -620,6 +697,12 @@ class PlacementRequest(models.Model):
     @property
     def dates(self) -> str:
         return self.window.dates
+
+    @property
+    def preferred_dates(self) -> str:
+        if not (self.preferred_from and self.preferred_to):
+            return ""
+        return f"{self.preferred_from:%-d %b %Y} to {self.preferred_to:%-d %b %Y}"
 
     @property
     def organisation(self) -> str:

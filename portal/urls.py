@@ -41,6 +41,9 @@ urlpatterns += [path("self-review/", include("selfreview.urls"))]
 # /feedback/: the school's and the young people's forms after a placement or encounter (feedback).
 urlpatterns += [path("feedback/", include("feedback.urls"))]
 
+# /hosts/apply/: local employers apply to host young people (hosts).
+urlpatterns += [path("hosts/", include("hosts.urls"))]
+
 # Wagtail's password form for private pages, rate limited (portal.home.views): before its own.
 urlpatterns += [
     path(

@@ -18,11 +18,11 @@ from directory.models import ReferralEnquiry, ServicePage
 from events import attendance
 from events.dates import AcademicYear, Term
 from placements.models import PlacementRequest, RequestStatus, WindowCapacity
-from placements.vocabulary import PLACEMENT_KEY_STAGES
 from portal.taxonomy.models import Benchmark, KeyStage
 from resources.models import ResourceFile, ResourcePage
 from search.models import SearchTermCount
 
+from . import experiences
 from .models import DocumentDownload
 
 Value = int | float | str | None
@@ -142,7 +142,7 @@ def placements_by_month(period: Period) -> Table:
     that month), by the key stages of the placement. A placement open to KS4 and KS5 counts in
     both rows."""
     offered = (
-        WindowCapacity.objects.filter(withdrawn=False, page__isnull=False)
+        WindowCapacity.objects.filter(withdrawn=False, page__kind=experiences.WORK_PLACEMENT)
         .filter(start_date__gte=period.start, start_date__lt=period.end)
         .annotate(month=TruncMonth("start_date"), key_stage=F("page__key_stages__code"))
         .values("month", "key_stage")
@@ -150,6 +150,7 @@ def placements_by_month(period: Period) -> Table:
     )
     requests = (
         PlacementRequest.objects.filter(created_at__gte=period.start_datetime)
+        .exclude(window__page__kind__in=experiences.ENCOUNTER_KINDS)
         .annotate(month=TruncMonth("created_at"), key_stage=F("window__page__key_stages__code"))
         .values("month", "key_stage")
         .annotate(
@@ -171,7 +172,7 @@ def placements_by_month(period: Period) -> Table:
         columns=["Month", "Key stage", "Places offered", "Places asked for", "Places accepted"],
     )
     for month in period.month_starts:
-        for key_stage in PLACEMENT_KEY_STAGES:
+        for key_stage in experiences.PLACEMENT_STAGES:
             table.rows.append([f"{month:%B %Y}", key_stage, *figures[(month, key_stage)]])
     return table
 
@@ -264,6 +265,8 @@ def zero_result_searches(period: Period) -> Table:
 TABLES: dict[str, Callable[[Period], Table]] = {
     "resources-by-benchmark": lambda period: resource_heatmap(),
     "placements-by-month": placements_by_month,
+    "encounters-by-year-group": experiences.by_year_group,
+    "two-weeks-worth": experiences.two_weeks_worth,
     "enquiries-per-service": enquiries_per_service,
     "downloads-per-resource": downloads_per_resource,
     "top-searches": top_searches,

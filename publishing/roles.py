@@ -64,7 +64,7 @@ GLOBAL_PERMISSIONS: dict[str, frozenset[tuple[str, str]]] = {
 }
 
 # The portal's own apps: Editors get every permission on their admin-managed, non-page models.
-PORTAL_APPS = ("portal", "resources", "placements", "directory", "stories", "events", "search")
+PORTAL_APPS = ("portal", "resources", "placements", "hosts", "directory", "stories", "events", "search")
 PORTAL_APPS += ("selfreview", "feedback")
 
 EDITOR_PAGE_ACTIONS = ("add", "change", "bulk_delete", "publish", "lock", "unlock")

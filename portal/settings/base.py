@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "portal.outbox",
     "resources",
     "placements",
+    "hosts",
     "directory",
     "stories",
     "events",
@@ -278,6 +279,12 @@ RATELIMIT_IP_META_KEY = "portal.home.proxy.client_address"
 PLACEMENT_CONFIRM_EVERY_DAYS = int(os.environ.get("PLACEMENT_CONFIRM_EVERY_DAYS", "90"))
 PLACEMENT_EXPIRE_AFTER_DAYS = int(os.environ.get("PLACEMENT_EXPIRE_AFTER_DAYS", "180"))
 PLACEMENT_REQUEST_RETENTION_MONTHS = int(os.environ.get("PLACEMENT_REQUEST_RETENTION_MONTHS", "12"))
+
+# Hosts (local employers): declined applications to host are deleted this many days after the
+# decision (`manage.py purge_host_applications`). Reports count "two weeks' worth" of experiences
+# of work for year groups of this size (docs/encounters.md).
+HOST_APPLICATION_RETENTION_DAYS = int(os.environ.get("HOST_APPLICATION_RETENTION_DAYS", "90"))
+YEAR_GROUP_SIZE = int(os.environ.get("YEAR_GROUP_SIZE", "2600"))
 
 # Publishing (roles, school contributors, impact dashboard). School staff whose email domain is
 # listed here become contributors as soon as they confirm their address; other requests wait for

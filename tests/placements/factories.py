@@ -85,12 +85,16 @@ def placement(
     criteria: Iterable[str] = ("b6-clear-purpose", "b6-task-set"),
     summary: str = "A placement for testing.",
     live: bool = True,
+    kind: str = "work-placement",
+    hours_each: int = 25,
 ) -> PlacementPage:
     n = next(_sequence)
     page = PlacementPage(
         title=title or f"Placement {n}",
         slug=f"placement-{n}",
         summary=summary,
+        kind=kind,
+        hours_each=hours_each,
         body=[{"type": "paragraph", "value": "<p>You will shadow the team.</p>"}],
         learning_outcomes="Know what the team does\nPresent a project",
         location_name="Municipal Buildings",

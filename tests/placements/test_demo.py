@@ -38,8 +38,11 @@ def test_demo_loads_idempotently_with_team_members(home, settings, monkeypatch):
     assert highways.permissions_for_user(host).can_publish_subpage()
     libraries = HostTeamPage.objects.get(team__slug="libraries")
     assert not libraries.permissions_for_user(host).can_edit()
-    key_stages = set(PlacementPage.objects.values_list("key_stages__code", flat=True))
-    assert key_stages == {"KS4", "KS5"}
+    placements = PlacementPage.objects.filter(kind="work-placement")
+    assert set(placements.values_list("key_stages__code", flat=True)) == {"KS4", "KS5"}
+    encounters = PlacementPage.objects.exclude(kind="work-placement")
+    assert encounters.filter(key_stages__code="KS3").count() >= 6
+    assert encounters.filter(key_stages__code="KS2").count() >= 3
     months = {d.month for d in WindowCapacity.objects.values_list("start_date", flat=True)}
     assert len(months) >= 6  # spread across the academic year
 

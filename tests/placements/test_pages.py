@@ -81,9 +81,11 @@ def test_the_search_document_follows_the_protocol(listing):
         "settings",
         "tags",
         "kind",
+        "kind_label",
         "date",
         "has_places_left",
     }
+    assert (document["kind"], document["kind_label"]) == ("work-placement", "Work placement")
     assert document["title"] == "Engineering week"
     assert "shadow the team" in document["body"] and "<p>" not in document["body"]
     assert (document["benchmarks"], document["key_stages"], document["date"]) == ([6], ["KS5"], SOON)

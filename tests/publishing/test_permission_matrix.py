@@ -3,13 +3,15 @@ real Wagtail admin views (GET and POST with the test client, never has_perm) and
 checked: was the page created, edited, published, deleted, the draft shown, the request seen?
 
 Roles: an editor; a council officer (Council team members + the Highways host team's group); an
-officer of another team (Libraries); a school contributor; a reporting user."""
+officer of another team (Libraries); a school contributor; a reporting user; a local employer's
+contact, approved through the hosts app (their host team's group, made as a council team's)."""
 
 import datetime
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +24,7 @@ from resources.models import ResourcePage
 from stories.models import StoryPage
 from tests.directory import factories as directory_factories
 from tests.events import factories as event_factories
+from tests.hosts import factories as host_factories
 from tests.placements import factories as placement_factories
 from tests.resources import factories as resource_factories
 from tests.stories import factories as story_factories
@@ -32,14 +35,18 @@ pytestmark = pytest.mark.django_db
 
 Y, N = True, False
 ACTIONS = ("create", "edit", "publish", "delete", "view draft", "see requests")
-ROLES = ("editor", "team", "other team", "contributor", "reporting")
+ROLES = ("editor", "team", "other team", "contributor", "reporting", "employer")
 
 # What each role may do with each content type. "See requests" is the placement requests and the
 # referral enquiries sent to the content's team (None: the type has none).
 NOBODY = (N, N, N, N, N, None)
 EXPECTED: dict[tuple[str, str], tuple[bool | None, ...]] = {
     **{(role, kind): NOBODY for role in ROLES for kind in ("resource", "story", "event")},
-    **{(role, kind): (N, N, N, N, N, N) for role in ROLES for kind in ("placement", "service")},
+    **{
+        (role, kind): (N, N, N, N, N, N)
+        for role in ROLES
+        for kind in ("placement", "service", "employer listing")
+    },
     ("editor", "resource"): (Y, Y, Y, Y, Y, None),
     ("editor", "story"): (Y, Y, Y, Y, Y, None),
     ("editor", "event"): (Y, Y, Y, Y, Y, None),
@@ -49,6 +56,10 @@ EXPECTED: dict[tuple[str, str], tuple[bool | None, ...]] = {
     # pages themselves are edited by editors (the directory app gives teams no page permissions).
     ("team", "placement"): (Y, Y, Y, Y, Y, Y),
     ("team", "service"): (N, N, N, N, N, Y),
+    # An approved local employer runs its own listings exactly as a council team runs its own, and
+    # nothing else; council teams cannot touch an employer's listings either.
+    ("editor", "employer listing"): (Y, Y, Y, Y, Y, Y),
+    ("employer", "employer listing"): (Y, Y, Y, Y, Y, Y),
     # A contributor may start a resource but not touch anyone else's...
     ("contributor", "resource"): (Y, N, N, N, N, None),
     # ...and may edit, preview and delete their own draft, but never publish it.
@@ -62,6 +73,7 @@ class World:
     parents: dict[str, Page]
     placement_request: Any
     enquiry: Any
+    employer_request: Any
 
 
 @pytest.fixture
@@ -74,6 +86,8 @@ def world(home) -> World:
     support = directory_factories.support_index(home)
     live_service = directory_factories.service(support, title="Road safety talks", run_by=highways_team)
     teacher = factories.contributor()
+    employer_page = host_factories.approved_employer(email="visits@hartburn.example.org")
+    employer_listing = placement_factories.placement(employer_page, title="Machine shop visit")
     return World(
         people={
             "editor": factories.editor(),
@@ -81,6 +95,7 @@ def world(home) -> World:
             "other team": factories.team_member(libraries_team, "libraries-officer"),
             "contributor": teacher,
             "reporting": factories.reporter(),
+            "employer": get_user_model().objects.get(email="visits@hartburn.example.org"),
         },
         parents={
             "resource": resource_factories.resource_index(home),
@@ -88,9 +103,13 @@ def world(home) -> World:
             "service": support,
             "story": story_factories.story_index(home),
             "event": event_factories.event_index(home),
+            "employer listing": employer_page,
         },
         placement_request=placement_factories.placement_request(placement_factories.capacity(live_placement)),
         enquiry=directory_factories.enquiry(live_service),
+        employer_request=placement_factories.placement_request(
+            placement_factories.capacity(employer_listing)
+        ),
     )
 
 
@@ -100,7 +119,7 @@ def draft(world: World, kind: str) -> Page:
     parent = world.parents["resource" if kind == "own resource" else kind]
     if kind in ("resource", "own resource"):
         page = resource_factories.resource(parent, live=False)
-    elif kind == "placement":
+    elif kind in ("placement", "employer listing"):
         page = placement_factories.placement(parent, live=False)
     elif kind == "service":
         page = directory_factories.service(parent, run_by=world.parents["placement"].team, live=False)
@@ -117,6 +136,7 @@ MODELS = {
     "resource": ResourcePage,
     "own resource": ResourcePage,
     "placement": PlacementPage,
+    "employer listing": PlacementPage,
     "service": ServicePage,
     "story": StoryPage,
     "event": EventPage,
@@ -166,11 +186,12 @@ def can_view_draft(client: Client, page: Page) -> bool:
 
 def can_see_requests(client: Client, world: World, kind: str) -> bool | None:
     """Whether the listing shows the team's request and its page opens; the two must agree."""
-    if kind == "placement":
+    if kind in ("placement", "employer listing"):
+        request = world.placement_request if kind == "placement" else world.employer_request
         reference, index, detail = (
-            world.placement_request.reference,
+            request.reference,
             reverse("placement_requests:index"),
-            reverse("placement_requests:edit", args=[world.placement_request.pk]),
+            reverse("placement_requests:edit", args=[request.pk]),
         )
     elif kind == "service":
         reference, index, detail = (
