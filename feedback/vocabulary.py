@@ -5,6 +5,7 @@ of portal.taxonomy.vocabulary, so answers line up with what a placement says it 
 
 from typing import Any, NamedTuple
 
+from placements.vocabulary import KINDS_BY_CODE, MEANINGFUL_BENCHMARK
 from portal.taxonomy.vocabulary import BENCHMARKS
 
 
@@ -77,17 +78,10 @@ QUESTIONS: dict[int, tuple[Question, ...]] = {
 
 CRITERIA = {code: text for b in BENCHMARKS for code, text in b.meaningful}
 
-# A request's kind (once placements cover encounters of several kinds) decides its benchmark:
-# encounters such as talks, mentoring and enterprise activities are Benchmark 5; placements,
-# work shadowing and other experiences of workplaces are Benchmark 6 (the default).
-ENCOUNTER_KINDS = frozenset(
-    {"encounter", "talk", "mentoring", "enterprise", "employer-encounter", "careers-talk"}
-)
-
 
 def benchmark_for(placement_request: Any) -> int:
-    kind = getattr(placement_request, "kind", None)
-    if kind is None:
-        page = getattr(getattr(placement_request, "window", None), "page", None)
-        kind = getattr(page, "kind", None)
-    return 5 if str(kind or "") in ENCOUNTER_KINDS else 6
+    """The benchmark whose "meaningful" questions fit the request: its opportunity's kind decides
+    (placements.vocabulary), and a request whose page has no kind is a work placement."""
+    page = getattr(getattr(placement_request, "window", None), "page", None)
+    kind = KINDS_BY_CODE.get(str(getattr(page, "kind", "") or ""))
+    return kind.benchmark if kind else MEANINGFUL_BENCHMARK
