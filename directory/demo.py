@@ -7,6 +7,7 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from portal.home import demo_calendar as calendar
 from portal.home.demo_tools import paragraphs, upsert_page
 from portal.home.models import HomePage
 from portal.taxonomy.models import Benchmark, CouncilTeam
@@ -105,8 +106,8 @@ def service_page(index: SupportIndexPage, data: DemoService, locations: dict[str
         cost=data.cost,
         cost_details=data.cost_details,
         status=data.status,
-        alert=data.alert,
-        last_reviewed=datetime.date(*data.last_reviewed),
+        alert=calendar.restamp(data.alert),
+        last_reviewed=calendar.ago(*data.last_reviewed),
         contacts=[
             ServiceContact(role=role, email=email, phone=phone, hours=hours)
             for role, email, phone, hours in data.contacts
@@ -134,7 +135,7 @@ def provider_page(index: Post16IndexPage, data: DemoProvider, locations: dict[st
         send_support=data.send_support,
         email=data.email,
         website=data.website,
-        last_reviewed=datetime.date(2026, 10, 15),
+        last_reviewed=calendar.ago(2026, 10, 15),
         routes=[
             # Fixed ids, so reloading the demo keeps every route's Open Referral id.
             ProviderRoute(

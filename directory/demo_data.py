@@ -8,6 +8,8 @@ Teams and partners are roles with example.org mailboxes, never real officers."""
 
 from typing import NamedTuple
 
+from portal.home.demo import FE_COLLEGE, SIXTH_FORM_COLLEGE
+
 
 class DemoTeam(NamedTuple):
     name: str
@@ -212,7 +214,7 @@ LOCATIONS: dict[str, DemoLocation] = {
     "online": DemoLocation("Online (Microsoft Teams)", "", "", town="", kind="virtual"),
     # Post-16 providers' campuses (fictional places, fictional postcodes).
     "teesmouth-college": DemoLocation(
-        "Teesmouth College, Riverside Campus",
+        f"{FE_COLLEGE}, Riverside Campus",
         "1 College Quay",
         "TS18 9ZE",
         latitude="54.56120",
@@ -220,7 +222,7 @@ LOCATIONS: dict[str, DemoLocation] = {
         accessibility="Step-free campus, lifts in every building, a quiet room and a changing places toilet.",
     ),
     "riverside-sixth-form": DemoLocation(
-        "Riverside Sixth Form College",
+        SIXTH_FORM_COLLEGE,
         "40 Hartburn Avenue",
         "TS18 9ZF",
         latitude="54.55720",
@@ -1010,11 +1012,11 @@ class DemoProvider(NamedTuple):
 PROVIDERS: tuple[DemoProvider, ...] = (
     DemoProvider(
         "teesmouth-college",
-        "Teesmouth College",
+        FE_COLLEGE,
         "college",
         "A big college by the river. You can do T levels, vocational courses, apprenticeships and foundation courses.",
         (
-            "Teesmouth College has over 200 courses. Most students are 16 to 18.",
+            f"{FE_COLLEGE} has over 200 courses. Most students are 16 to 18.",
             "You learn in workshops, labs and classrooms. Some courses have time in a workplace.",
         ),
         "teesmouth-college",
@@ -1075,7 +1077,7 @@ PROVIDERS: tuple[DemoProvider, ...] = (
     ),
     DemoProvider(
         "riverside-sixth-form-college",
-        "Riverside Sixth Form College",
+        SIXTH_FORM_COLLEGE,
         "sixth-form",
         "A sixth form college for 16 to 19 year olds. Most students study A levels.",
         (

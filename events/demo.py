@@ -1,10 +1,11 @@
-"""Demo events for the 2026 to 2027 academic year from the seeds: six Careers Network meetings, the
-careers roadshow in three secondary schools and the large careers event for 500 young people and
-parents (seed 000), college open days, apprenticeship events, the summer-school enterprise and
-business weeks, and the CPD programme (Thrive, Theraplay, Trauma-Informed Practice, Emotion
-Coaching; seed 002). The previous year's six network meetings are included with attendance, so the
-success-measure report has a complete year to show. Organisers are teams and roles, never people;
-links go to example.org."""
+"""Demo events for the 2026 to 2027 academic year, moved to the current one when they load
+(portal/home/demo_calendar.py): six Careers Network meetings, the careers roadshow in three
+secondary schools and the large careers event for 500 young people and parents, the post-16
+providers' open days (the directory demo's, so the provider pages, the events list and the
+open-day feed agree), apprenticeship events, the summer-school enterprise and business weeks, and
+the CPD programme (Thrive, Theraplay, Trauma-Informed Practice, Emotion Coaching). The previous
+year's six network meetings are included with attendance, so the success-measure report has a
+complete year to show. Organisers are teams and roles, never people; links go to example.org."""
 
 import datetime
 from typing import NamedTuple
@@ -12,6 +13,9 @@ from typing import NamedTuple
 from django.db.models import Q
 from django.utils import timezone
 
+from portal.home import demo_calendar as calendar
+from portal.home.demo import FE_COLLEGE as FE_COLLEGE_NAME
+from portal.home.demo import SIXTH_FORM_COLLEGE
 from portal.home.demo_tools import upsert_page
 from portal.home.models import HomePage
 from portal.taxonomy.models import Audience, CouncilTeam, School
@@ -37,8 +41,8 @@ TEAMS = {
 }
 
 COUNCIL_OFFICES = ("Council offices, meeting room 3", "Church Road\nStockton-on-Tees")
-SIXTH_FORM = ("Riverside Sixth Form College", "Stockton-on-Tees")
-FE_COLLEGE = ("Stockton Riverside Further Education College", "Stockton-on-Tees")
+SIXTH_FORM = (SIXTH_FORM_COLLEGE, "Stockton-on-Tees")
+FE_COLLEGE = (FE_COLLEGE_NAME, "Stockton-on-Tees")
 
 
 class DemoEvent(NamedTuple):
@@ -139,54 +143,6 @@ EVENTS: tuple[DemoEvent, ...] = (
         place=SIXTH_FORM,
         team="employment-training-hub",
         booking_details="No need to book.",
-    ),
-    DemoEvent(
-        "riverside-sixth-form-open-evening-november-2026",
-        "Riverside Sixth Form College open evening",
-        EventKind.OPEN_DAY,
-        "See the college, meet subject teachers and find out about A levels and applied courses for September 2027.",
-        (2026, 11, 5, 17, 0),
-        (2026, 11, 5, 19, 30),
-        ("young-people", "parents"),
-        place=SIXTH_FORM,
-        organiser="Admissions team, Riverside Sixth Form College",
-        booking_url="https://riverside-sixth-form.example.org/open-evening",
-    ),
-    DemoEvent(
-        "riverside-sixth-form-open-evening-january-2027",
-        "Riverside Sixth Form College open evening (January)",
-        EventKind.OPEN_DAY,
-        "A second chance to visit before applications close: courses, support for students and how to apply.",
-        (2027, 1, 14, 17, 0),
-        (2027, 1, 14, 19, 30),
-        ("young-people", "parents"),
-        place=SIXTH_FORM,
-        organiser="Admissions team, Riverside Sixth Form College",
-        booking_url="https://riverside-sixth-form.example.org/open-evening",
-    ),
-    DemoEvent(
-        "stockton-riverside-college-open-day-march-2027",
-        "Stockton Riverside Further Education College open day",
-        EventKind.OPEN_DAY,
-        "Try out the workshops and kitchens, meet tutors and find out about T levels, apprenticeships and vocational courses.",
-        (2027, 3, 13, 10, 0),
-        (2027, 3, 13, 13, 0),
-        ("young-people", "parents"),
-        place=FE_COLLEGE,
-        organiser="Admissions team, Stockton Riverside Further Education College",
-        booking_url="https://stockton-riverside-college.example.org/open-days",
-    ),
-    DemoEvent(
-        "stockton-riverside-college-open-day-june-2027",
-        "Stockton Riverside Further Education College summer open day",
-        EventKind.OPEN_DAY,
-        "For Year 10s and their families thinking ahead, and Year 11s who have not yet applied.",
-        (2027, 6, 19, 10, 0),
-        (2027, 6, 19, 13, 0),
-        ("young-people", "parents"),
-        place=FE_COLLEGE,
-        organiser="Admissions team, Stockton Riverside Further Education College",
-        booking_url="https://stockton-riverside-college.example.org/open-days",
     ),
     DemoEvent(
         "apprenticeships-at-the-council-2027",
@@ -335,14 +291,49 @@ def team(slug: str) -> CouncilTeam:
     )
 
 
+def open_days() -> list[DemoEvent]:
+    """Every post-16 provider's open days, as the directory's demo gives them to the provider's
+    page, so the events list, the open-day calendar feed and the provider's page agree."""
+    from directory.demo import open_day_dates
+    from directory.demo_data import LOCATIONS, PROVIDERS
+
+    found = []
+    for provider in PROVIDERS:
+        place = LOCATIONS[provider.location]
+        for n, date in enumerate(open_day_dates(provider.open_day_weeks), start=1):
+            day = (date.year, date.month, date.day)
+            found.append(
+                DemoEvent(
+                    f"{provider.slug}-open-day-{n}",
+                    f"{provider.title} open day",
+                    EventKind.OPEN_DAY,
+                    f"{provider.summary} {provider.open_day_details}",
+                    (*day, 10, 0),  # the provider page's open days run from 10am to 1pm
+                    (*day, 13, 0),
+                    ("young-people", "parents"),
+                    place=(
+                        place.name,
+                        "\n".join(filter(None, (place.address_1, place.town, place.postcode))),
+                    ),
+                    organiser=f"Admissions team, {provider.title}",
+                    booking_url=provider.website,
+                )
+            )
+    return found
+
+
 def aware(parts: tuple[int, int, int, int, int]) -> datetime.datetime:
     return datetime.datetime(*parts, tzinfo=timezone.get_default_timezone())
+
+
+def meeting_slug(day: tuple[int, int, int]) -> str:
+    return calendar.restamp(f"careers-network-{day[0]}-{day[1]:02d}", first=calendar.WRITTEN_FOR - 1)
 
 
 def record_attendance(meetings: tuple, attendance: dict[str, tuple[int, ...]]) -> None:
     schools = School.objects.in_bulk(list(attendance), field_name="urn")
     for position, (day, _) in enumerate(meetings):
-        meeting = EventPage.objects.get(slug=f"careers-network-{day[0]}-{day[1]:02d}")
+        meeting = EventPage.objects.get(slug=meeting_slug(day))
         if meeting.start > timezone.now():
             continue
         record, _ = NetworkAttendance.objects.get_or_create(meeting=meeting)
@@ -366,25 +357,35 @@ def load(home: HomePage) -> None:
     )
     audiences = {audience.code: audience for audience in Audience.objects.all()}
     for event in EVENTS:
-        upsert_page(
-            index,
-            EventPage,
-            event.slug,
-            title=event.title,
-            kind=event.kind,
-            summary=event.summary,
-            start=aware(event.start),
-            end=aware(event.end),
-            venue=event.place[0],
-            address=event.place[1],
-            online_url=event.online_url,
-            organiser_team=team(event.team) if event.team else None,
-            organiser=event.organiser,
-            booking_url=event.booking_url,
-            places=event.places,
-            booking_details=event.booking_details,
-            m2m={"audiences": [audiences[code] for code in event.audiences]},
-        )
+        save_event(index, event, audiences)
+    for event in open_days():  # already today's dates: the directory counts them in weeks from now
+        save_event(index, event, audiences, move=False)
     record_attendance(NETWORK_2025_26, ATTENDANCE_2025_26)
     record_attendance(NETWORK_2026_27, ATTENDANCE_2026_27)
     demo_attendance.load()
+
+
+def save_event(index: EventIndexPage, event: DemoEvent, audiences: dict, move: bool = True) -> None:
+    """Create or update the event page (by slug); `move` puts a date of the demo's year in today's."""
+    # Slugs and titles of last year's meetings name last year; summaries may name history.
+    named = event.slug.startswith("careers-network-")
+    first = calendar.WRITTEN_FOR - 1 if named else calendar.WRITTEN_FOR
+    upsert_page(
+        index,
+        EventPage,
+        calendar.restamp(event.slug, first),
+        title=calendar.restamp(event.title, first),
+        kind=event.kind,
+        summary=calendar.restamp(event.summary),
+        start=calendar.moment(*event.start) if move else aware(event.start),
+        end=calendar.moment(*event.end) if move else aware(event.end),
+        venue=event.place[0],
+        address=event.place[1],
+        online_url=event.online_url,
+        organiser_team=team(event.team) if event.team else None,
+        organiser=event.organiser,
+        booking_url=calendar.restamp(event.booking_url),
+        places=event.places,
+        booking_details=calendar.restamp(event.booking_details),
+        m2m={"audiences": [audiences[code] for code in event.audiences]},
+    )

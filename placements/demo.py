@@ -1,4 +1,5 @@
-"""Demo work placements for the 2026 to 2027 academic year: eight council teams, each with its own
+"""Demo work placements for the 2026 to 2027 academic year (moved to the current one when they
+load: portal/home/demo_calendar.py): eight council teams, each with its own
 host team page, group and demo team member, listing realistic KS4 and KS5 placements (seed 000:
 "a list of services and teams who can accommodate and want to host work placements for KS4 and
 KS5 students"), a few requests for places, and the guide "Hosting a high-impact placement".
@@ -14,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import F, Q
 
+from portal.home import demo_calendar as calendar
 from portal.home.demo_tools import demo_password, heading, paragraphs, upsert_page
 from portal.home.models import HomePage, StandardPage
 from portal.taxonomy.models import CouncilTeam, KeyStage, MeaningfulCriterion, School, Setting
@@ -556,6 +558,7 @@ def windows_for(
     existing = {(w.start_date, w.end_date): w for w in page.windows.all()} if page else {}
     windows = []
     for start, end, days, places in specs:
+        start, end = start + calendar.shift(), end + calendar.shift()  # into today's academic year
         window = existing.get((start, end)) or AvailabilityWindow(start_date=start, end_date=end)
         window.days_and_hours, window.places = days, places
         windows.append(window)
@@ -598,7 +601,7 @@ def load_placement(host: HostTeamPage, item: DemoPlacement) -> PlacementPage:
 
 def load_request(row: tuple) -> None:
     slug, start, urn, organisation, setting, number, years, status, role = row
-    window = WindowCapacity.objects.get(page__slug=slug, start_date=start, withdrawn=False)
+    window = WindowCapacity.objects.get(page__slug=slug, start_date=start + calendar.shift(), withdrawn=False)
     school = School.objects.filter(urn=urn).first() if urn else None
     email = f"{role.lower().replace(' ', '-')}@{(school.name if school else organisation).lower().replace(' ', '-')}.example.org"
     placement_request, created = PlacementRequest.objects.get_or_create(
@@ -645,7 +648,7 @@ def load_guide(index: PlacementIndexPage) -> None:
         summary="A guide for council teams: how to plan a work placement for a KS4 or KS5 student that meets "
         "the Gatsby Benchmark 6 definition of a meaningful experience of a workplace.",
         show_in_menus=False,
-        last_reviewed=D(2026, 11, 1),
+        last_reviewed=calendar.ago(2026, 11, 1),
         body=[
             *paragraphs(
                 "The council's action plan for career pathways asks every service that can to host work placements "

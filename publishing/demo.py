@@ -3,12 +3,12 @@ contributor (council officers come with the placements demo), the contributor's 
 in Editor review, and a request from school staff waiting for an editor. Accounts get a password only where the demo admin does (DEMO_ADMIN_PASSWORD, or the
 development password when DEBUG is on); otherwise they exist without a usable password."""
 
-import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from portal.home import demo_calendar as calendar
 from portal.home.demo_tools import demo_password, heading, paragraphs
 from portal.home.models import HomePage
 from portal.taxonomy.models import Benchmark, KeyStage, School
@@ -74,7 +74,7 @@ def case_study_in_review(bank: ResourceIndexPage, teacher: Any, school: School) 
                     "Every visitor was asked to set pupils a short task, so each conversation was two-way.",
                 ),
             ],
-            last_reviewed=datetime.date(2026, 9, 1),
+            last_reviewed=calendar.ago(2026, 9, 1),
             owner=teacher,
             live=False,
         )

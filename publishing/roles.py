@@ -84,9 +84,9 @@ def _permissions(apps: Any, keys: Iterable[tuple[str, str]]) -> list[Any]:
 
 
 def sync_groups(apps: Any = global_apps, editor_extras: Iterable[Any] = ()) -> None:
-    """Create the four groups and set their global permissions. Used by the data migration (with
-    the historical app registry) and by setup_roles (with `editor_extras`, the admin models'
-    permissions)."""
+    """Create the four groups and set their global permissions, with `editor_extras` (the admin
+    models' permissions) for the Editors. setup_roles runs it after every migrate; the data
+    migration keeps its own frozen copy of what it did."""
     group_model = apps.get_model("auth", "Group")
     for name in ROLES:
         group, _ = group_model.objects.get_or_create(name=name)
@@ -94,26 +94,6 @@ def sync_groups(apps: Any = global_apps, editor_extras: Iterable[Any] = ()) -> N
         if name == EDITORS:
             permissions += list(editor_extras)
         group.permissions.set(permissions)
-
-
-def retire_wagtail_default_moderation(apps: Any) -> None:
-    """Wagtail's first migrations make a "Moderators" group and a "Moderators approval" workflow
-    on the root page. The portal's moderators are the Editors, through "Editor review" on the
-    resource bank, so the defaults go: the workflow is switched off and unassigned, and the
-    group removed while nobody is in it."""
-    workflow_model = apps.get_model("wagtailcore", "Workflow")
-    workflow_page_model = apps.get_model("wagtailcore", "WorkflowPage")
-    group_model = apps.get_model("auth", "Group")
-    defaults = workflow_model.objects.filter(name="Moderators approval")
-    workflow_page_model.objects.filter(workflow__in=defaults).delete()
-    for workflow in defaults:
-        workflow.active = False
-        workflow.save(update_fields=["active"])
-        for workflow_task in workflow.workflow_tasks.all():
-            task = workflow_task.task
-            task.active = False
-            task.save(update_fields=["active"])
-    group_model.objects.filter(name="Moderators", user__isnull=True).delete()
 
 
 def ensure_all_permissions_exist() -> None:

@@ -5,6 +5,7 @@ work experience duty."""
 import datetime
 from typing import NamedTuple
 
+from portal.home import demo_calendar as calendar
 from portal.home.demo_tools import demo_pdf, heading, paragraphs, upsert_page
 from portal.home.models import HomePage
 from portal.taxonomy.models import Audience, Benchmark, KeyStage, School, Setting, Subject
@@ -425,7 +426,7 @@ def load(home: HomePage) -> None:
             summary=item.summary,
             body=[heading("About this resource"), *paragraphs(*item.body)],
             time_needed=item.time_needed,
-            last_reviewed=datetime.date(2026, 9, 1) - datetime.timedelta(days=20 * number),
+            last_reviewed=calendar.ago(2026, 9, 1) - datetime.timedelta(days=20 * number),
             school=School.objects.get(urn=item.school_urn) if item.school_urn else None,
             files=files,
             m2m={

@@ -1,13 +1,14 @@
 """Ten fictional Born and Bred stories (seed 000: "10 interviews filmed and shared, with people who
 are from Stockton and gone on to achieve success in their chosen field"). Every one is marked as a
 fictional example; the schools are the demo's fictional schools and employers are described, not
-named. The film addresses are placeholders (ids like BornBred001): nothing is fetched when the demo
-loads, and a visitor who presses play sees the provider's "video unavailable" message."""
+named. No film was made of these made-up interviews, so the demo stories have none: each page
+gives the whole interview as text and says there is no film."""
 
 from typing import NamedTuple
 
 from wagtail.models import Page
 
+from portal.home.demo import FE_COLLEGE, SIXTH_FORM_COLLEGE
 from portal.home.demo_tools import upsert_page
 from portal.home.models import HomePage
 
@@ -35,7 +36,6 @@ class DemoStory(NamedTuple):
     pull_quote: str
     steps: tuple[tuple[str, str, str, str], ...]  # (kind, what, where, years)
     interview: tuple[tuple[str, str], ...]  # (question, answer)
-    film_url: str
     # Where a young person could start: resource slugs, and words to find placements and post-16 pages.
     resources: tuple[str, ...] = ()
     placement_words: tuple[str, ...] = ()
@@ -50,12 +50,12 @@ STORIES: tuple[DemoStory, ...] = (
         "a chemicals company in Billingham",
         Sector.CHEMICALS,
         "Billingham",
-        "Kingfisher Academy, then Riverside Sixth Form College",
+        f"Kingfisher Academy, then {SIXTH_FORM_COLLEGE}",
         "Amira did A levels at sixth form, then chose a degree apprenticeship over full-time university. She now keeps a chemical plant running safely, ten minutes from where she grew up.",
         "I didn't know you could get a degree and a wage at the same time. Now I'm a chartered engineer-in-training and I've never left Teesside.",
         (
             (S, "GCSEs, including triple science", "Kingfisher Academy", "2011 to 2016"),
-            (C, "A levels in chemistry, maths and physics", "Riverside Sixth Form College", "2016 to 2018"),
+            (C, "A levels in chemistry, maths and physics", SIXTH_FORM_COLLEGE, "2016 to 2018"),
             (
                 A,
                 "Degree apprenticeship in chemical engineering",
@@ -82,7 +82,6 @@ STORIES: tuple[DemoStory, ...] = (
                 "Keep your science and maths going, and ask every visitor to your school how they got their job. The routes are right here.",
             ),
         ),
-        "https://www.youtube.com/watch?v=BornBred001",
         resources=("local-jobs-explorer-lesson",),
         placement_words=("engineering", "environmental health"),
         post16_words=("process engineering", "sixth form"),
@@ -94,7 +93,7 @@ STORIES: tuple[DemoStory, ...] = (
         "his own electrical contracting firm",
         Sector.CONSTRUCTION,
         "Thornaby",
-        "Ironworks Free School, then Stockton Riverside Further Education College",
+        f"Ironworks Free School, then {FE_COLLEGE}",
         "Callum left school unsure what he wanted. A college course led to an apprenticeship, and ten years later he runs his own firm and takes on apprentices himself.",
         "I was the lad who couldn't sit still in class. Give me a job to do with my hands and a problem to solve and I'm happy all day.",
         (
@@ -102,7 +101,7 @@ STORIES: tuple[DemoStory, ...] = (
             (
                 C,
                 "Level 2 electrical installation",
-                "Stockton Riverside Further Education College",
+                FE_COLLEGE,
                 "2014 to 2015",
             ),
             (A, "Level 3 electrical apprenticeship", "a local electrical contractor", "2015 to 2019"),
@@ -127,7 +126,6 @@ STORIES: tuple[DemoStory, ...] = (
                 "If school isn't your thing, that doesn't mean learning isn't. Find the course where you're doing, not just listening.",
             ),
         ),
-        "https://www.youtube.com/watch?v=BornBred002",
         resources=("meeting-the-work-experience-duty",),
         placement_words=("regeneration", "highways"),
         post16_words=("training", "apprenticeship"),
@@ -139,7 +137,7 @@ STORIES: tuple[DemoStory, ...] = (
         "an NHS hospital trust",
         Sector.HEALTH,
         "Ingleby Barwick",
-        "Heron Vale School, then Riverside Sixth Form College",
+        f"Heron Vale School, then {SIXTH_FORM_COLLEGE}",
         "Priya volunteered at a care home while at sixth form, trained as a nurse at a university in Middlesbrough and now works on a children's ward.",
         "The first time a parent thanked me by name, I rang my mum from the car park. That's when I knew I'd picked right.",
         (
@@ -147,7 +145,7 @@ STORIES: tuple[DemoStory, ...] = (
             (
                 C,
                 "BTEC in health and social care, and A level biology",
-                "Riverside Sixth Form College",
+                SIXTH_FORM_COLLEGE,
                 "2017 to 2019",
             ),
             (U, "Nursing degree (children's nursing)", "a university in Middlesbrough", "2019 to 2022"),
@@ -167,7 +165,6 @@ STORIES: tuple[DemoStory, ...] = (
                 "Half of it was on placement, in hospitals and the community around Teesside, so I never felt far from home.",
             ),
         ),
-        "https://www.youtube.com/watch?v=BornBred003",
         resources=("careers-for-send-pupils",),
         placement_words=("children", "health"),
         post16_words=("sixth form",),
@@ -179,19 +176,19 @@ STORIES: tuple[DemoStory, ...] = (
         "a software company in Stockton town centre",
         Sector.DIGITAL,
         "Roseworth",
-        "Teesbank Church of England Academy, then Stockton Riverside Further Education College",
+        f"Teesbank Church of England Academy, then {FE_COLLEGE}",
         "Jordan taught himself to code making game mods, took a T level in digital at college and was offered a job by the company that hosted his industry placement.",
-        "My industry placement was meant to be 45 days. I'm still there four years later.",
+        "My industry placement was meant to be 45 days. I'm still there.",
         (
-            (S, "GCSEs, including computer science", "Teesbank Church of England Academy", "2013 to 2018"),
+            (S, "GCSEs, including computer science", "Teesbank Church of England Academy", "2015 to 2020"),
             (
                 C,
                 "T level in digital production, design and development",
-                "Stockton Riverside Further Education College",
-                "2018 to 2020",
+                FE_COLLEGE,
+                "2020 to 2022",
             ),
-            (J, "Junior developer", "the company that hosted his industry placement", "2020 to 2022"),
-            (J, "Software developer", "the same company", "2022 to now"),
+            (J, "Junior developer", "the company that hosted his industry placement", "2022 to 2024"),
+            (J, "Software developer", "the same company", "2024 to now"),
         ),
         (
             (
@@ -207,7 +204,6 @@ STORIES: tuple[DemoStory, ...] = (
                 "Booking systems for local businesses. My auntie's hairdresser uses one I built, which she tells everyone about.",
             ),
         ),
-        "https://www.youtube.com/watch?v=BornBred004",
         resources=("local-jobs-explorer-lesson",),
         placement_words=("web page", "digital"),
         post16_words=("T level",),
@@ -247,7 +243,6 @@ STORIES: tuple[DemoStory, ...] = (
                 "Go to the taster days. Seeing someone like you doing it makes it feel possible.",
             ),
         ),
-        "https://www.youtube.com/watch?v=BornBred005",
         placement_words=("engineering",),
         post16_words=("process engineering", "apprenticeship"),
     ),
@@ -258,7 +253,7 @@ STORIES: tuple[DemoStory, ...] = (
         "Stockton-on-Tees Borough Council",
         Sector.PUBLIC_SERVICES,
         "Hardwick",
-        "Bridgeway Learning Centre, then Stockton Riverside Further Education College",
+        f"Bridgeway Learning Centre, then {FE_COLLEGE}",
         "Daniel finished school at a learning centre after being excluded in Year 9. An access course at college led to a social work degree, and he now supports families in the borough he grew up in.",
         "Someone believed I could turn it round when I didn't. I get to be that person for other kids now.",
         (
@@ -267,7 +262,7 @@ STORIES: tuple[DemoStory, ...] = (
             (
                 C,
                 "Access to higher education diploma (social science)",
-                "Stockton Riverside Further Education College",
+                FE_COLLEGE,
                 "2015 to 2016",
             ),
             (U, "Social work degree", "a university in the North East", "2016 to 2019"),
@@ -284,7 +279,6 @@ STORIES: tuple[DemoStory, ...] = (
             ),
             ("What's the best part of your job?", "When a family doesn't need us any more. That's the goal."),
         ),
-        "https://www.youtube.com/watch?v=BornBred006",
         resources=("tracking-participation-toolkit",),
         placement_words=("children",),
         post16_words=("options at 16",),
@@ -296,7 +290,7 @@ STORIES: tuple[DemoStory, ...] = (
         "a primary school in Stockton",
         Sector.EDUCATION,
         "Fairfield",
-        "Saltholme Special School, then Stockton Riverside Further Education College",
+        f"Saltholme Special School, then {FE_COLLEGE}",
         "Hannah, who is autistic, did a supported internship through college, was taken on by the school where she trained and has since qualified as a higher level teaching assistant.",
         "The internship gave me a year to learn the job properly, with someone beside me. Now I'm the one showing new staff how we do things.",
         (
@@ -304,7 +298,7 @@ STORIES: tuple[DemoStory, ...] = (
             (
                 C,
                 "Supported internship in a primary school",
-                "Stockton Riverside Further Education College",
+                FE_COLLEGE,
                 "2017 to 2018",
             ),
             (J, "Teaching assistant", "the same primary school", "2018 to 2023"),
@@ -325,7 +319,6 @@ STORIES: tuple[DemoStory, ...] = (
                 "I teach small reading groups and cover classes. The children call me Miss H.",
             ),
         ),
-        "https://vimeo.com/900000007",
         resources=("careers-for-send-pupils",),
         placement_words=("library",),
         post16_words=("supported internship",),
@@ -337,12 +330,12 @@ STORIES: tuple[DemoStory, ...] = (
         "an accountancy firm in Stockton",
         Sector.BUSINESS,
         "Stockton town centre",
-        "Heron Vale School, then Riverside Sixth Form College",
+        f"Heron Vale School, then {SIXTH_FORM_COLLEGE}",
         "Mohammed started an accountancy apprenticeship with the council's finance team after his A levels, qualified while working, and now advises local businesses.",
         "My friends went off to university and I went to work. We all graduated around the same time, but I had no debt and four years' experience.",
         (
             (S, "GCSEs", "Heron Vale School", "2010 to 2015"),
-            (C, "A levels in maths, economics and business", "Riverside Sixth Form College", "2015 to 2017"),
+            (C, "A levels in maths, economics and business", SIXTH_FORM_COLLEGE, "2015 to 2017"),
             (
                 A,
                 "Accountancy apprenticeship (AAT, then chartered)",
@@ -362,7 +355,6 @@ STORIES: tuple[DemoStory, ...] = (
                 "An apprenticeship isn't second best. Ask what qualification it leads to; mine led to the same one as a degree route.",
             ),
         ),
-        "https://www.youtube.com/watch?v=BornBred008",
         resources=("lmi-for-parents-evening",),
         placement_words=("enterprise", "business support"),
         post16_words=("council apprenticeships",),
@@ -374,7 +366,7 @@ STORIES: tuple[DemoStory, ...] = (
         "a restaurant in Yarm",
         Sector.HOSPITALITY,
         "Yarm",
-        "Teesbank Church of England Academy, then Stockton Riverside Further Education College",
+        f"Teesbank Church of England Academy, then {FE_COLLEGE}",
         "Ellie worked weekends washing up in a hotel kitchen, trained in professional cookery at college and now runs the kitchen of a restaurant on Yarm High Street.",
         "I started on the pots at fifteen. Every chef I worked with taught me something, and now I get to do the same.",
         (
@@ -382,15 +374,15 @@ STORIES: tuple[DemoStory, ...] = (
                 S,
                 "GCSEs, including food preparation and nutrition",
                 "Teesbank Church of England Academy",
-                "2012 to 2017",
+                "2013 to 2018",
             ),
             (
                 C,
                 "Professional cookery, Levels 1 to 3",
-                "Stockton Riverside Further Education College",
-                "2017 to 2020",
+                FE_COLLEGE,
+                "2018 to 2021",
             ),
-            (J, "Commis chef, then sous chef", "a hotel near Stockton", "2020 to 2024"),
+            (J, "Commis chef, then sous chef", "a hotel near Stockton", "2021 to 2024"),
             (J, "Head chef", "a restaurant in Yarm", "2024 to now"),
         ),
         (
@@ -401,7 +393,6 @@ STORIES: tuple[DemoStory, ...] = (
             ),
             ("What's next?", "My own place one day. Somewhere in Stockton, using food from local farms."),
         ),
-        "https://vimeo.com/900000009",
         placement_words=("festival", "events"),
         post16_words=("college",),
     ),
@@ -435,7 +426,6 @@ STORIES: tuple[DemoStory, ...] = (
                 "Whatever your first job is, do it well and ask questions. People notice.",
             ),
         ),
-        "https://www.youtube.com/watch?v=BornBred010",
         resources=("meeting-the-work-experience-duty",),
         placement_words=("road safety", "transport"),
         post16_words=("what is an apprenticeship",),
@@ -494,8 +484,8 @@ def load(home: HomePage) -> None:
             local_schooling=story.local_schooling,
             summary=story.summary,
             pull_quote=story.pull_quote,
-            film_url=story.film_url,
-            has_captions=True,
+            film_url="",
+            has_captions=False,
             transcript=transcript(story),
             is_example=True,
             route_steps=[

@@ -4,7 +4,23 @@ and decide every request for places (host teams see only their own; see placemen
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from placements.vocabulary import ACTIVITIES, ADJUSTMENTS
+# The values as they were when this migration was written, copied here so that later changes to
+# placements/vocabulary.py cannot change what this migration did.
+ACTIVITIES = (('work-shadowing', 'Work shadowing'),
+ ('project-task', 'A project task set by the team'),
+ ('skills-identification', 'Skills identification and development'),
+ ('mentoring', 'Mentoring'),
+ ('insight-day', 'Insight day'),
+ ('virtual', 'Virtual element (online)'))
+
+ADJUSTMENTS = (('step-free', 'Step-free access'),
+ ('quiet-space', 'A quiet space to take breaks'),
+ ('job-coach', 'Job coach or support worker welcome'),
+ ('adjusted-hours', 'Adjusted or shorter hours'),
+ ('accessible-toilet', 'Accessible toilet'),
+ ('visual-supports', 'Visual timetable and easy-read instructions'),
+ ('hearing-loop', 'Hearing loop'),
+ ('pre-visit', 'A visit before the placement starts'))
 
 EDITOR_GROUPS = ("Editors", "Moderators")
 EDITOR_PERMISSIONS = ("view_placementrequest", "change_placementrequest")

@@ -2,13 +2,17 @@
 privacy notice and the area's schools (fictional names; URNs in the 9xxxxx range, which real
 schools do not use, so nobody mistakes them for real records)."""
 
-import datetime
-
 from portal.taxonomy.models import School
 
+from . import demo_calendar as calendar
 from .demo_tools import heading, paragraphs, upsert_page
 from .models import HomePage, StandardPage
 
+# The demo's two post-16 colleges, named once for every app's demo content (schools, the post-16
+# directory, stories and events). Both are fictional, like the schools: real Stockton colleges are
+# not named in made-up content.
+SIXTH_FORM_COLLEGE = "Riverside Sixth Form College"
+FE_COLLEGE = "Teesmouth College"
 SCHOOLS = (
     ("Kingfisher Academy", "900101", School.Phase.SECONDARY, School.Kind.ACADEMY),
     ("Heron Vale School", "900102", School.Phase.SECONDARY, School.Kind.MAINTAINED),
@@ -18,8 +22,8 @@ SCHOOLS = (
     ("Lapwing Primary Academy", "900202", School.Phase.PRIMARY, School.Kind.ACADEMY),
     ("Saltholme Special School", "900301", School.Phase.SPECIAL, School.Kind.MAINTAINED),
     ("Bridgeway Learning Centre", "900401", School.Phase.ALTERNATIVE, School.Kind.MAINTAINED),
-    ("Riverside Sixth Form College", "900501", School.Phase.POST_16, School.Kind.SIXTH_FORM),
-    ("Stockton Riverside Further Education College", "900502", School.Phase.POST_16, School.Kind.COLLEGE),
+    (SIXTH_FORM_COLLEGE, "900501", School.Phase.POST_16, School.Kind.SIXTH_FORM),
+    (FE_COLLEGE, "900502", School.Phase.POST_16, School.Kind.COLLEGE),
 )
 
 
@@ -91,7 +95,7 @@ def load(home: HomePage) -> None:
         title="Accessibility statement",
         summary="How accessible this portal is, what to do if you cannot use part of it, and how to report a problem.",
         show_in_menus=False,
-        last_reviewed=datetime.date(2026, 11, 25),
+        last_reviewed=calendar.ago(2026, 11, 25),
         body=[
             *paragraphs(
                 "Stockton-on-Tees Borough Council runs this portal. We want as many people as possible to be able to use it. "
@@ -133,7 +137,7 @@ def load(home: HomePage) -> None:
                 "Some documents supplied by schools (PDF, Word, PowerPoint and Excel files) may not have tagged "
                 "headings, a reading order or text alternatives for images. This fails WCAG 2.2 success criteria "
                 "1.1.1 (non-text content) and 1.3.1 (info and relationships). Editors check each file when a school "
-                "submits it, and we plan to fix or replace older files by 31 August 2027.",
+                f"submits it, and we plan to fix or replace older files by {calendar.long_date(calendar.day(2027, 8, 31))}.",
             ),
             heading("Content that is not within the scope of the accessibility regulations"),
             *paragraphs(
@@ -149,8 +153,10 @@ def load(home: HomePage) -> None:
             ),
             heading("Preparation of this accessibility statement"),
             *paragraphs(
-                "This statement was prepared on 1 November 2026. It was last reviewed on 25 November 2026.",
-                "The portal was last tested on 25 November 2026 by the council’s own developers, with automated "
+                f"This statement was prepared on {calendar.long_date(calendar.ago(2026, 11, 1))}. "
+                f"It was last reviewed on {calendar.long_date(calendar.ago(2026, 11, 25))}.",
+                f"The portal was last tested on {calendar.long_date(calendar.ago(2026, 11, 25))} by the council’s "
+                "own developers, with automated "
                 "checks on every page type and its forms with their errors, and by keyboard alone.",
             ),
         ],
@@ -162,7 +168,7 @@ def load(home: HomePage) -> None:
         title="Privacy notice",
         summary="What this portal collects about you, why, and how long we keep it.",
         show_in_menus=False,
-        last_reviewed=datetime.date(2026, 11, 1),
+        last_reviewed=calendar.ago(2026, 11, 1),
         body=[
             *paragraphs(
                 "We never ask for, or keep, the names or other details of pupils. When a school asks for work placement "

@@ -100,7 +100,7 @@ def service(
         referral_route="Email the referral form.",
         referral_checklist="Parental consent\nWhat you have tried",
         cost=cost,
-        last_reviewed=datetime.date(2026, 10, 1),
+        last_reviewed=timezone.localdate() - datetime.timedelta(days=1),  # recently: not due for review
         contacts=[ServiceContact(role="Duty Officer", email=f"duty-{n}@example.org", phone="01632 960 002")],
     )
     page.phases.set(Phase.objects.filter(code__in=list(phases)))

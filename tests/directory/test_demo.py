@@ -1,21 +1,28 @@
 """The directory's demo content: enough realistic services and providers, idempotent, and valid
 Open Referral output from end to end."""
 
+from collections.abc import Iterator
+
 import pytest
 
 from directory import demo
 from directory.models import OpenDay, Post16GuidePage, ProviderPage, ProviderRoute, ServicePage
+from portal.home.models import HomePage
 from portal.taxonomy.models import CouncilTeam
+from tests.shared_data import built_once
 
 from .oruk import assert_valid
 
-pytestmark = pytest.mark.django_db
+# The demo is built once per module: keep the module on one xdist worker.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("directory-demo")]
 
 
-@pytest.fixture
-def loaded(home):
-    demo.load(home)
-    return home
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker) -> Iterator[HomePage]:
+    with built_once(django_db_blocker):
+        home = HomePage.objects.get()
+        demo.load(home)
+        yield home
 
 
 def test_demo_has_enough_services_and_providers(loaded):

@@ -33,7 +33,7 @@ PAGES = [
     "/post-16/compare/",
     "/stories/?sector=health",
     "/events/?type=open-day",
-    "/events/riverside-sixth-form-open-evening-january-2027/",
+    "/events/careers-roadshow-kingfisher-academy/",
     "/search/?q=work+experience",
     "/search/?q=work+experience&benchmark=6&key_stage=KS4&type=resource",
     "/search/?q=qqqzzzxxyy",

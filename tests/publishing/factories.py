@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
@@ -103,7 +104,7 @@ def resource_form_data(client: Client, url: str, **fields: Any) -> QueryDict:
         "kind": "case-study",
         "school": str(a_school().pk),
         "summary": "How a whole-school careers week put employers in every classroom.",
-        "last_reviewed": "01/09/2026",
+        "last_reviewed": f"{timezone.localdate():%d/%m/%Y}",
         **fields,
     }
     for name, value in values.items():

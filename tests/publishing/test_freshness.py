@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from placements.models import PlacementPage
 from portal.home.models import StandardPage
@@ -18,8 +19,12 @@ from . import factories
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date(2026, 11, 24)
-LONG_AGO = datetime.date(2025, 3, 1)
+# Dates relative to today: the report itself always uses today's date.
+TODAY = timezone.localdate()
+LONG_AGO = TODAY - datetime.timedelta(days=633)
+FRESH = TODAY - datetime.timedelta(days=176)
+CONFIRMED = TODAY - datetime.timedelta(days=419)  # a placement last confirmed over a year ago
+REVIEWED = TODAY - datetime.timedelta(days=380)  # a service reviewed just over a year ago
 
 
 def test_months_before_keeps_the_day_or_the_end_of_a_shorter_month():
@@ -43,16 +48,16 @@ def stale_site(home, settings):
     owner = factories.contributor()
     old = resource_factories.resource(bank, title="Old lesson plan", last_reviewed=LONG_AGO)
     ResourcePage.objects.filter(pk=old.pk).update(owner=owner)
-    resource_factories.resource(bank, title="Fresh lesson plan", last_reviewed=datetime.date(2026, 6, 1))
+    resource_factories.resource(bank, title="Fresh lesson plan", last_reviewed=FRESH)
     resource_factories.resource(bank, title="Old draft", last_reviewed=LONG_AGO, live=False)
     host = placement_factories.host_team(home, "highways")
     placement = placement_factories.placement(host, title="Highways insight week")
-    PlacementPage.objects.filter(pk=placement.pk).update(last_confirmed=datetime.date(2025, 10, 1))
+    PlacementPage.objects.filter(pk=placement.pk).update(last_confirmed=CONFIRMED)
     team = directory_factories.team("Educational Psychology Service")
     service = directory_factories.service(
         directory_factories.support_index(home), title="Psychology advice line", run_by=team
     )
-    type(service).objects.filter(pk=service.pk).update(last_reviewed=datetime.date(2025, 11, 23))
+    type(service).objects.filter(pk=service.pk).update(last_reviewed=REVIEWED)
     directory_factories.service(
         directory_factories.support_index(home), title="Reviewed yesterday", run_by=team
     )
@@ -67,8 +72,8 @@ def test_stale_items_are_the_live_pages_checked_before_the_cutoff_with_their_own
     assert [(i.title, i.checked_on, i.owner) for i in items] == [
         ("Accessibility statement", None, "No owner"),
         ("Old lesson plan", LONG_AGO, "teacher"),  # the page's owner (no name given, so the username)
-        ("Highways insight week", datetime.date(2025, 10, 1), "Highways"),
-        ("Psychology advice line", datetime.date(2025, 11, 23), "Educational Psychology Service"),
+        ("Highways insight week", CONFIRMED, "Highways"),
+        ("Psychology advice line", REVIEWED, "Educational Psychology Service"),
     ]
     assert items[2].owner_email == "highways@example.org"
 
@@ -95,7 +100,9 @@ def test_the_report_lists_them_for_editors_and_reporting_and_exports(stale_site,
     )
     assert lines[0] == "Title,Type,Last reviewed or confirmed,Owner,Owner's email"
     assert any(
-        line.startswith("Highways insight week,Work placement,01/10/2025,Highways,highways@example.org")
+        line.startswith(
+            f"Highways insight week,Work placement,{CONFIRMED:%d/%m/%Y},Highways,highways@example.org"
+        )
         for line in lines
     )
 

@@ -5,6 +5,8 @@ import datetime
 import itertools
 from collections.abc import Iterable
 
+from django.utils import timezone
+
 from portal.taxonomy.models import Audience, Benchmark, KeyStage, School, Setting
 from resources.models import ResourceIndexPage, ResourceKind, ResourcePage
 
@@ -44,7 +46,7 @@ def resource(
         summary=summary,
         body=[{"type": "paragraph", "value": "<p>Body text.</p>"}],
         school=school,
-        last_reviewed=last_reviewed or datetime.date(2026, 1, 1),
+        last_reviewed=last_reviewed or timezone.localdate() - datetime.timedelta(days=30),
     )
     page.benchmarks.set(Benchmark.objects.filter(number__in=list(benchmarks)))
     page.key_stages.set(KeyStage.objects.filter(code__in=list(key_stages)))

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 import pytest
 from django import forms
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
@@ -27,6 +26,7 @@ from tests.placements.factories import capacity, host_team, placement, placement
 from tests.placements.factories import school as secondary_school
 from tests.publishing.factories import PASSWORD, user
 from tests.resources.factories import resource, resource_index
+from tests.shared_data import built_once
 from tests.stories.factories import story, story_index
 
 
@@ -170,7 +170,7 @@ def _publishing(portal: Portal) -> None:
 @pytest.fixture(scope="module")
 def portal(django_db_setup, django_db_blocker) -> Iterator[Portal]:
     """Every public page type, with what its forms need, rolled back at the end of the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with built_once(django_db_blocker):
         home = HomePage.objects.get()
         built = Portal()
         _resources(home, built)
@@ -186,4 +186,3 @@ def portal(django_db_setup, django_db_blocker) -> Iterator[Portal]:
             "contributor-request": offered(ContributorRequestForm()),
         }
         yield built
-        transaction.set_rollback(True)
