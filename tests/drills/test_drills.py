@@ -1,0 +1,180 @@
+"""The fault drills, in order (a) to (f). Every loop is bounded in count and in time."""
+
+import re
+import time
+import uuid
+
+import pytest
+import redis
+
+from .conftest import Load, Stack, Visitor, drill, in_parallel
+
+pytestmark = pytest.mark.drills
+
+WRONG_PASSWORD = "and password didn"  # Wagtail's "Your username and password didn't match"
+ANSWERS_PER_CHECK = 12  # over 3 workers, every worker answers some of them
+
+
+def _first_resource(stack: Stack) -> tuple[int, str]:
+    """The first resource in the bank's listing: its page id and URL."""
+    listing = Visitor(stack.url).get("/resources/").text
+    url = re.search(r'href="(/resources/(?!benchmarks/)[a-z0-9-]+/)"', listing).group(1)
+    page_id = stack.query(
+        f"from wagtail.models import Page\nprint(json.dumps(Page.objects.get(url_path__endswith={url!r}).id))"
+    )
+    return int(page_id), url
+
+
+def _answered_by(stack: Stack, since: int) -> int:
+    return len(set(stack.worker_pids(since)))
+
+
+def test_a_wrong_sign_ins_spread_over_the_workers_reach_the_password_check_ten_times(stack: Stack):
+    with drill("a", "30 wrong sign-ins over 3 workers") as notes:
+        visitor = Visitor(stack.url, "198.51.100.10")
+        token = visitor.form_token("/admin/login/")
+        mark = stack.access_log.stat().st_size
+
+        def attempt():
+            return visitor.post("/admin/login/", {"username": "admin", "password": "not-the-password"}, token)
+
+        responses = in_parallel([attempt] * 30)
+        checked = sum(r.status_code == 200 and WRONG_PASSWORD in r.text for r in responses)
+        blocked = sum(r.status_code == 429 for r in responses)
+        workers = _answered_by(stack, mark)
+        notes.append(
+            f"{checked} reached the password check, {blocked} got 429, answered by {workers} workers"
+        )
+        assert workers >= 2, "every attempt went to one worker: the drill proves nothing"
+        assert checked == 10 and blocked == 20, notes[-1]
+
+
+def test_b_once_a_publish_or_unpublish_returns_no_worker_serves_the_old_page(stack: Stack):
+    with drill("b", "publish and unpublish seen by every worker") as notes:
+        page_id, url = _first_resource(stack)
+        public = Visitor(stack.url, "198.51.100.20")
+
+        def everyone_sees(expected_status: int, listed: bool) -> int:
+            mark = stack.access_log.stat().st_size
+            pages = in_parallel([lambda: public.get(url)] * ANSWERS_PER_CHECK)
+            listings = in_parallel([lambda: public.get("/resources/")] * ANSWERS_PER_CHECK)
+            wrong = [r.status_code for r in pages if r.status_code != expected_status]
+            stale = [r for r in listings if (f'href="{url}"' in r.text) != listed]
+            assert not wrong and not stale, f"{len(wrong)} page and {len(stale)} listing answers were old"
+            return _answered_by(stack, mark)
+
+        everyone_sees(200, listed=True)  # cached everywhere first
+        editor = Visitor(stack.url, "198.51.100.21")
+        assert editor.sign_in("admin", stack.env["DEMO_ADMIN_PASSWORD"]).status_code == 302
+        for action, status, listed in (("unpublish", 404, False), ("publish", 200, True)):
+            path = f"/admin/bulk/wagtailcore/page/{action}/?id={page_id}"
+            done = editor.post(path, {}, editor.form_token(path))
+            assert done.status_code == 302, f"{action}: {done.status_code}"
+            workers = everyone_sees(status, listed)
+            notes.append(
+                f"after {action}: {2 * ANSWERS_PER_CHECK} of {2 * ANSWERS_PER_CHECK} answers new, from {workers} workers"
+            )
+            assert workers >= 2, "one worker answered everything: the drill proves nothing"
+
+
+def test_d_redis_stopped_under_load_no_error_and_full_service_after_it_restarts(stack: Stack):
+    with drill("d", "Redis stopped under load") as notes:
+        _, url = _first_resource(stack)
+        paths = ["/", "/resources/?benchmark=6", url, "/placements/", "/search/?q=work", "/events/"]
+        with Load(stack, paths, seconds=90) as load:
+            time.sleep(2)
+            down = time.monotonic()
+            stack.pages.stop()
+            stack.limits.stop()
+            time.sleep(1)
+            editor = Visitor(stack.url, "198.51.100.30")
+            signed_in = editor.sign_in("admin", stack.env["DEMO_ADMIN_PASSWORD"]).status_code
+            wrong = Visitor(stack.url, "198.51.100.31").sign_in("admin", "not-the-password")
+            time.sleep(2)
+            stack.pages.start()
+            stack.limits.start()
+            up = time.monotonic()
+            cached_again = _until(lambda: Visitor(stack.url).get("/").headers.get("X-Cache") == "hit", 30)
+            time.sleep(1)
+        Visitor(stack.url, "198.51.100.32").sign_in("nobody", "not-the-password")
+        counted = redis.Redis.from_url(stack.limits.url()).dbsize()
+        statuses = [status for _, _, status in load.statuses]
+        during = load.between(down, up)
+        notes.append(
+            f"{len(statuses)} answers ({len(during)} while Redis was down), worst status {max(statuses)}; "
+            f"sign-in during the outage {signed_in}, a wrong one {wrong.status_code}; "
+            f"pages cached again {cached_again:.1f} s after the restart; {counted} rate-limit counts in Redis"
+        )
+        assert during and max(statuses) < 500 and 0 not in statuses, notes[-1]
+        assert signed_in == 302 and wrong.status_code == 200 and WRONG_PASSWORD in wrong.text
+        assert counted > 0
+
+
+def test_e_postgresql_restarted_under_load_503_then_recovery_and_nothing_accepted_is_lost(stack: Stack):
+    with drill("e", "PostgreSQL restarted under load") as notes:
+        school = stack.query(
+            "from portal.taxonomy.models import School\n"
+            "print(json.dumps(School.objects.filter(is_open=True).order_by('pk').first().pk))"
+        )
+        accepted: list[str] = []
+        refused: list[int] = []
+        paths = ["/search/?q=work", "/resources/?benchmark=6", "/", "/placements/"]
+        with Load(stack, paths, seconds=90) as load:
+            submitter = Visitor(stack.url, "192.0.2.200")
+            token = submitter.form_token("/contributors/request-account/")
+
+            def submit(number: int) -> None:
+                email = f"drill-{uuid.uuid4().hex[:12]}@school.example.org"
+                fields = {
+                    "name": "Drill Teacher",
+                    "email": email,
+                    "school": school,
+                    "role_at_school": "Careers leader",
+                }
+                submitter.address = f"192.0.2.{number % 250 + 1}"  # its own rate limit each time
+                answer = submitter.post("/contributors/request-account/", fields, token)
+                if answer.status_code == 302 and answer.headers["Location"].endswith("/sent/"):
+                    accepted.append(email)
+                else:
+                    refused.append(answer.status_code)
+
+            number = 0
+            for _ in range(10):
+                submit(number := number + 1)
+            down = time.monotonic()
+            stack.postgres.stop()
+            for _ in range(10):
+                submit(number := number + 1)
+                time.sleep(0.2)
+            stack.postgres.start()
+            up = time.monotonic()
+            recovered = _until(lambda: Visitor(stack.url).get("/search/?q=careers").status_code == 200, 30)
+            for _ in range(10):
+                submit(number := number + 1)
+        during = load.between(down, up)
+        after = load.between(up + recovered + 1, time.monotonic())
+        statuses = [status for _, _, status in load.statuses]
+        saved = stack.query(
+            "from publishing.models import ContributorRequest\n"
+            f"print(json.dumps(ContributorRequest.objects.filter(email__in={accepted!r}).count()))"
+        )
+        notes.append(
+            f"{len(statuses)} answers, {during.count(503)} of {len(during)} were 503 while it was down, "
+            f"other statuses {sorted(set(statuses) - {200, 503})}; recovered {recovered:.1f} s after the "
+            f"restart; {len(accepted)} submissions accepted, {saved} saved; refused {sorted(set(refused))}"
+        )
+        assert during.count(503) > 0 and 0 not in statuses, notes[-1]
+        assert all(status in (200, 503) for status in statuses), notes[-1]
+        assert after and all(status == 200 for status in after), notes[-1]
+        assert set(refused) <= {503}, notes[-1]
+        assert saved == len(accepted) >= 20, notes[-1]
+
+
+def _until(condition, seconds: float) -> float:
+    """Seconds until `condition()` held (checked every 0.2 s); fails after `seconds`."""
+    start = time.monotonic()
+    while not condition():
+        if time.monotonic() - start > seconds:
+            raise AssertionError(f"not recovered within {seconds:.0f} s")
+        time.sleep(0.2)
+    return time.monotonic() - start
