@@ -24,10 +24,13 @@ import pytest
 import requests
 
 from tests.servers import RedisServer, answers, free_port
+from tests.smtp_sink import SMTPSink
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "drill-demo-password-not-secret"  # noqa: S105 - a throwaway database per run
 WORKERS = 3
+# The mail server's faults cost each delivery attempt this long at most; retries start 1 s apart.
+EMAIL_TIMEOUT_SECONDS = 2
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -90,6 +93,7 @@ class Stack:
     pages: RedisServer
     limits: RedisServer
     postgres: PostgreSQL
+    mail: SMTPSink
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     @property
@@ -113,11 +117,29 @@ class Stack:
         """A value read from the database by a manage.py shell: the drills' view of what was saved."""
         return json.loads(self.manage("shell", "-c", f"import json\n{code}").strip().splitlines()[-1])
 
+    def start_worker(self) -> subprocess.Popen:
+        """The task worker, as docker-compose's `worker` service runs it."""
+        log = (self.workdir / "worker.log").open("ab")
+        self.processes["worker"] = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--no-startup-delay"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        return self.processes["worker"]
+
+    def kill_worker(self) -> None:
+        """SIGKILL: no chance to finish or tidy up, as when a machine is lost."""
+        worker = self.processes.pop("worker")
+        worker.kill()
+        worker.wait(timeout=10)
+
     def worker_pids(self, since: int = 0) -> list[int]:
         """Which gunicorn worker answered each request logged after byte `since` of the access log."""
         with self.access_log.open() as log:
             log.seek(since)
-            return [int(line.split()[0]) for line in log if line.strip()]
+            return [int(line.split()[0].strip("<>")) for line in log if line.strip()]  # "<pid> ..."
 
 
 def _wait_until(
@@ -138,6 +160,8 @@ def stack() -> Iterator[Stack]:
     workdir = Path(tempfile.mkdtemp(prefix="portal-drills-"))
     pages = RedisServer(policy="allkeys-lru").start()
     limits = RedisServer(policy="noeviction").start()
+    mail = SMTPSink(port=free_port())
+    mail.accept()
     port = free_port()
     env = {
         **os.environ,
@@ -157,8 +181,14 @@ def stack() -> Iterator[Stack]:
         "DEMO_ADMIN_PASSWORD": DEMO_PASSWORD,
         "ELASTICSEARCH_URL": "",
         "LOG_LEVEL": "WARNING",
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(mail.port),
+        "EMAIL_TIMEOUT": str(EMAIL_TIMEOUT_SECONDS),
+        "OUTBOX_RETRY_SECONDS": "1",
+        "OUTBOX_MAX_ATTEMPTS": "20",
     }
-    stack = Stack(f"http://127.0.0.1:{port}", env, workdir, pages, limits, postgres)
+    stack = Stack(f"http://127.0.0.1:{port}", env, workdir, pages, limits, postgres, mail)
     stack.manage("migrate", "--noinput")
     stack.manage("load_demo_content")
     stack.manage("collectstatic", "--noinput", "--verbosity", "0")
@@ -175,6 +205,7 @@ def stack() -> Iterator[Stack]:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
+    stack.start_worker()
     try:
         _wait_until(
             lambda: answers(port) and _status(stack.url + "/health/") == 200,
@@ -193,6 +224,7 @@ def stack() -> Iterator[Stack]:
                 process.kill()
         pages.close()
         limits.close()
+        mail.close()
         print(f"\nDrill logs: {workdir}")
 
 
@@ -211,17 +243,17 @@ class Visitor:
         self.base = base
         self.address = address
         self.cookies: dict[str, str] = {}
-        self.session = requests.Session()
 
     def request(self, method: str, path: str, timeout: float = 10, **kwargs: object) -> requests.Response:
         headers = {"X-Forwarded-For": self.address, **kwargs.pop("headers", {})}  # type: ignore[dict-item]
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        response = self.session.request(
+        # A new connection each time (no session object: threads share visitors), so requests
+        # spread over the gunicorn workers as a proxy's would.
+        response = requests.request(
             method, self.base + path, headers=headers, allow_redirects=False, timeout=timeout, **kwargs
         )
         self.cookies.update({cookie.name: cookie.value for cookie in response.cookies})
-        self.session.cookies.clear()
         return response
 
     def get(self, path: str, **kwargs: object) -> requests.Response:
@@ -235,6 +267,17 @@ class Visitor:
 
     def post(self, path: str, data: dict[str, object], token: str, **kwargs: object) -> requests.Response:
         return self.request("POST", path, data={"csrfmiddlewaretoken": token, **data}, **kwargs)
+
+    def hidden_fields(self, path: str) -> dict[str, str]:
+        """The hidden inputs of the page's forms (the CSRF token, a form's one-time token)."""
+        page = self.get(path)
+        assert page.status_code == 200, f"{path}: {page.status_code}"
+        fields = {}
+        for tag in re.findall(r"<input[^>]*>", page.text):
+            kind, name, value = (re.search(rf'{a}="([^"]*)"', tag) for a in ("type", "name", "value"))
+            if kind and kind.group(1) == "hidden" and name:
+                fields[name.group(1)] = value.group(1) if value else ""
+        return fields
 
     def sign_in(self, username: str, password: str) -> requests.Response:
         token = self.form_token("/admin/login/")

@@ -7,7 +7,7 @@ import uuid
 import pytest
 import redis
 
-from .conftest import Load, Stack, Visitor, drill, in_parallel
+from .conftest import EMAIL_TIMEOUT_SECONDS, Load, Stack, Visitor, drill, in_parallel
 
 pytestmark = pytest.mark.drills
 
@@ -36,7 +36,8 @@ def test_a_wrong_sign_ins_spread_over_the_workers_reach_the_password_check_ten_t
         mark = stack.access_log.stat().st_size
 
         def attempt():
-            return visitor.post("/admin/login/", {"username": "admin", "password": "not-the-password"}, token)
+            fields = {"username": "demo.reporting@example.org", "password": "not-the-password"}
+            return visitor.post("/admin/login/", fields, token)
 
         responses = in_parallel([attempt] * 30)
         checked = sum(r.status_code == 200 and WRONG_PASSWORD in r.text for r in responses)
@@ -65,7 +66,7 @@ def test_b_once_a_publish_or_unpublish_returns_no_worker_serves_the_old_page(sta
 
         everyone_sees(200, listed=True)  # cached everywhere first
         editor = Visitor(stack.url, "198.51.100.21")
-        assert editor.sign_in("admin", stack.env["DEMO_ADMIN_PASSWORD"]).status_code == 302
+        assert editor.sign_in("demo.editor@example.org", stack.env["DEMO_ADMIN_PASSWORD"]).status_code == 302
         for action, status, listed in (("unpublish", 404, False), ("publish", 200, True)):
             path = f"/admin/bulk/wagtailcore/page/{action}/?id={page_id}"
             done = editor.post(path, {}, editor.form_token(path))
@@ -75,6 +76,95 @@ def test_b_once_a_publish_or_unpublish_returns_no_worker_serves_the_old_page(sta
                 f"after {action}: {2 * ANSWERS_PER_CHECK} of {2 * ANSWERS_PER_CHECK} answers new, from {workers} workers"
             )
             assert workers >= 2, "one worker answered everything: the drill proves nothing"
+
+
+def _public_forms(stack: Stack) -> list[tuple[str, dict[str, str]]]:
+    """Two public forms that send email: a referral enquiry on a service's page, and a request for
+    a contributor account (each sending gets its own address, so each makes its own email)."""
+    service_url, school = stack.query(
+        "from directory.models import ServicePage\n"
+        "from portal.taxonomy.models import School\n"
+        "print(json.dumps([ServicePage.objects.live().order_by('pk').first().url,"
+        " School.objects.filter(is_open=True).order_by('pk').first().pk]))"
+    )
+    enquiry = {
+        "school": "not-listed",
+        "school_name": "Drill Nursery",
+        "contact_name": "A Teacher",
+        "contact_role": "SENCO",
+        "phone": "01632 960 010",
+        "support_sought": "A pupil with speech and language needs, not known to the service.",
+        "no_pupil_details": "on",
+    }
+    account = {"name": "Drill Teacher", "school": str(school), "role_at_school": "Careers leader"}
+    return [(service_url, enquiry), ("/contributors/request-account/", account)]
+
+
+def _send_form(stack: Stack, path: str, answers: dict[str, str], number: int) -> tuple[float, int]:
+    """Fills in and sends a form as a new visitor; the seconds the sending took, and its status."""
+    visitor = Visitor(stack.url, f"192.0.2.{number % 250 + 1}")  # its own rate limit
+    fields = {**visitor.hidden_fields(path), **answers, "email": f"drill-{uuid.uuid4().hex[:10]}@example.org"}
+    start = time.monotonic()
+    answer = visitor.request("POST", path, data=fields)
+    return time.monotonic() - start, answer.status_code
+
+
+def _outbox(stack: Stack, after_id: int) -> dict[str, int]:
+    """How many emails queued since `after_id` are in each state."""
+    return stack.query(
+        "from django.db.models import Count\n"
+        "from portal.outbox.models import OutgoingEmail\n"
+        f"rows = OutgoingEmail.objects.filter(id__gt={after_id}).values('status').annotate(n=Count('id'))\n"
+        "print(json.dumps({row['status']: row['n'] for row in rows}))"
+    )
+
+
+def _last_outbox_id(stack: Stack) -> int:
+    return stack.query(
+        "from django.db.models import Max\n"
+        "from portal.outbox.models import OutgoingEmail\n"
+        "print(json.dumps(OutgoingEmail.objects.aggregate(m=Max('id'))['m'] or 0))"
+    )
+
+
+def _message_ids(stack: Stack, since: int) -> list[str]:
+    with stack.mail.lock:
+        return [message["Message-ID"] for message in stack.mail.messages[since:]]
+
+
+def test_c_the_mail_server_refuses_then_stalls_then_returns_forms_answer_and_each_email_arrives_once(
+    stack: Stack,
+):
+    with drill("c", "mail server refuses, stalls, comes back") as notes:
+        forms = _public_forms(stack)
+        first_id, received = _last_outbox_id(stack), len(stack.mail.messages)
+        timings: list[float] = []
+        statuses: list[int] = []
+        number = 100
+        for fault in ("refuse", "stall"):
+            getattr(stack.mail, fault)()
+            for _ in range(2):
+                for path, answers in forms:
+                    took, status = _send_form(stack, path, answers, number := number + 1)
+                    timings.append(took)
+                    statuses.append(status)
+            time.sleep(EMAIL_TIMEOUT_SECONDS + 1)  # the worker tries against this fault too
+        stalled = stack.mail.stalled_connections
+        stack.mail.accept()
+        back = time.monotonic()
+        waited = _until(lambda: set(_outbox(stack, first_id)) == {"sent"}, 180)
+        stack.manage("requeue_email")  # as the scheduler does: nothing is due, nothing sent twice
+        time.sleep(3)
+        queued = sum(_outbox(stack, first_id).values())
+        ids = _message_ids(stack, received)
+        notes.append(
+            f"{len(statuses)} forms answered {sorted(set(statuses))} in at most {max(timings):.2f} s; "
+            f"{stalled} deliveries stalled; {queued} emails queued, {len(ids)} delivered "
+            f"({len(set(ids))} distinct) {waited:.0f} s after the server came back"
+        )
+        assert set(statuses) == {302} and max(timings) < 1.0, notes[-1]
+        assert len(ids) == len(set(ids)) == queued >= len(statuses), notes[-1]
+        assert time.monotonic() - back < 200
 
 
 def test_d_redis_stopped_under_load_no_error_and_full_service_after_it_restarts(stack: Stack):
@@ -170,11 +260,43 @@ def test_e_postgresql_restarted_under_load_503_then_recovery_and_nothing_accepte
         assert saved == len(accepted) >= 20, notes[-1]
 
 
-def _until(condition, seconds: float) -> float:
-    """Seconds until `condition()` held (checked every 0.2 s); fails after `seconds`."""
+def test_f_a_worker_killed_in_the_middle_of_a_task_its_email_is_sent_once(stack: Stack):
+    with drill("f", "a worker killed in the middle of a task") as notes:
+        forms = _public_forms(stack)
+        first_id, received = _last_outbox_id(stack), len(stack.mail.messages)
+        stack.mail.stall()
+        stalled = stack.mail.stalled_connections
+        took, status = _send_form(stack, *forms[1], 240)
+        assert status == 302, f"the form answered {status}"
+        _until(lambda: stack.mail.stalled_connections > stalled, 60)  # the task is waiting on SMTP
+        stack.kill_worker()
+        left = _outbox(stack, first_id)
+        assert left == {"sending": 1}, f"after the kill: {left}"
+        stack.mail.accept()
+        stack.start_worker()
+
+        def requeued_and_sent() -> bool:
+            # What the scheduler's requeue_email does every 5 minutes: once the dead worker's
+            # lease has run out, a fresh task claims the message and sends it.
+            stack.manage("requeue_email")
+            return _outbox(stack, first_id) == {"sent": 1}
+
+        waited = _until(requeued_and_sent, 240, every=5)
+        stack.manage("requeue_email")
+        time.sleep(3)
+        ids = _message_ids(stack, received)
+        notes.append(
+            f"killed while its task waited on the mail server; sent by a new task {waited:.0f} s later; "
+            f"{len(ids)} copy delivered"
+        )
+        assert len(ids) == 1, notes[-1]
+
+
+def _until(condition, seconds: float, every: float = 0.2) -> float:
+    """Seconds until `condition()` held (checked every `every` s); fails after `seconds`."""
     start = time.monotonic()
     while not condition():
         if time.monotonic() - start > seconds:
             raise AssertionError(f"not recovered within {seconds:.0f} s")
-        time.sleep(0.2)
+        time.sleep(every)
     return time.monotonic() - start
