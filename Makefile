@@ -17,10 +17,12 @@ $(BIN)/.installed: pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $@
 
-run: $(BIN)/.installed ## Set up (venv, migrate, demo content) and serve http://127.0.0.1:8000 on SQLite
+run: $(BIN)/.installed ## Set up (venv, migrate, demo content) and serve http://127.0.0.1:8000 on SQLite, with a task worker
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/). Ctrl+C to stop."
+	@echo "Serving http://127.0.0.1:$(PORT)/ (admin at /admin/) with a task worker (emails print here). Ctrl+C to stop."
+	$(BIN)/python manage.py db_worker --queue-name '*' --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(BIN)/.installed check ## Lint, migration check and the whole test suite on SQLite

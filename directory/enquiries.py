@@ -3,34 +3,46 @@ gets and how long its team takes to respond."""
 
 import datetime
 import statistics
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from portal.home.submissions import create_once
+from portal.outbox import queue_email
 
 from .forms import ReferralEnquiryForm
 from .models import ReferralEnquiry, ServicePage
 
 
-def submit_enquiry(service: ServicePage, form: ReferralEnquiryForm, request: HttpRequest) -> ReferralEnquiry:
-    """Save a valid enquiry and, once it is committed, email the team that runs the service."""
-    with transaction.atomic():
-        enquiry = form.save(commit=False)
-        enquiry.service = service
-        enquiry.service_title = service.title
-        enquiry.save()
-        transaction.on_commit(lambda: notify_team(enquiry))
-    return enquiry
+def submit_enquiry(
+    service: ServicePage, form: ReferralEnquiryForm, submission: uuid.UUID | None = None
+) -> ReferralEnquiry:
+    """Save a valid enquiry and, with it, the email to the team that runs the service.
+    `submission` is the form's one-time token: the same form sent twice at the same moment gets
+    the first enquiry back (portal.home.submissions)."""
+
+    def save() -> ReferralEnquiry:
+        with transaction.atomic():
+            enquiry = form.save(commit=False)
+            enquiry.service = service
+            enquiry.service_title = service.title
+            enquiry.submission = submission
+            enquiry.save()
+            notify_team(enquiry)
+        return enquiry
+
+    return create_once(ReferralEnquiry.objects, submission, save)
 
 
 def notify_team(enquiry: ReferralEnquiry) -> None:
-    """Email the service's team mailbox; replying goes straight to the school's contact."""
+    """Queue the email to the service's team mailbox (inside the enquiry's transaction);
+    replying goes straight to the school's contact."""
     service = enquiry.service
     recipient = service.run_by_email if service else ""
     if not recipient:
@@ -44,12 +56,13 @@ def notify_team(enquiry: ReferralEnquiry) -> None:
             "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + admin_path,
         },
     )
-    EmailMessage(
+    queue_email(
+        key=f"directory:enquiry:{enquiry.pk}",
         subject=f"New referral enquiry {enquiry.reference}: {enquiry.service_title}",
         body=body,
         to=[recipient],
         reply_to=[enquiry.email] if enquiry.email else None,
-    ).send()
+    )
 
 
 @dataclass(frozen=True)

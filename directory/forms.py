@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from portal.home.forms import refuse_control_characters
+from portal.home.submissions import add_submission_field
 from portal.taxonomy.models import School
 
 from .models import ReferralEnquiry
@@ -100,6 +101,7 @@ class ReferralEnquiryForm(forms.ModelForm):
             (NOT_LISTED, "My school or setting is not listed"),
         ]
         refuse_control_characters(self)
+        add_submission_field(self)
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()

@@ -13,6 +13,7 @@ people deciding the same request at once cannot both accept it, or free its plac
 
 import calendar
 import datetime
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from portal.home.submissions import create_once
 from portal.taxonomy.models import School, Setting
 
 from .models import (
@@ -89,10 +91,17 @@ class NewRequest:
     young_people: int
     year_groups: list[str]
     adjustments_needed: str
+    # The form's one-time token (portal.home.submissions), if it had one nobody else has used.
+    submission: uuid.UUID | None = None
 
 
 def submit_request(new: NewRequest) -> PlacementRequest:
-    """Save a request and its first event together; the emails go once both are committed."""
+    """Save a request, its first event and its emails together; the emails go once all are
+    committed. The same form sent twice at the same moment gets the first request back."""
+    return create_once(PlacementRequest.objects, new.submission, lambda: _save_request(new))
+
+
+def _save_request(new: NewRequest) -> PlacementRequest:
     with transaction.atomic():
         placement_request = PlacementRequest.objects.create(
             window=new.window,
@@ -106,6 +115,7 @@ def submit_request(new: NewRequest) -> PlacementRequest:
             young_people=new.young_people,
             year_groups=new.year_groups,
             adjustments_needed=new.adjustments_needed,
+            submission=new.submission,
         )
         RequestEvent.objects.create(
             placement_request=placement_request,
@@ -113,7 +123,7 @@ def submit_request(new: NewRequest) -> PlacementRequest:
             action=RequestEvent.Action.CREATED,
             to_status=RequestStatus.PENDING,
         )
-        transaction.on_commit(lambda: notify_request_sent(placement_request))
+        notify_request_sent(placement_request)
     return placement_request
 
 
@@ -164,7 +174,7 @@ def decide(request_id: int, action: str, *, actor: str, user: Any = None, note: 
         placement_request = PlacementRequest.objects.select_related("window", "team", "school").get(
             pk=request_id
         )
-        transaction.on_commit(lambda: notify_decision(placement_request, event))
+        notify_decision(placement_request, event)
         if places_moved:
             page_id = placement_request.window.page_id
             transaction.on_commit(lambda: placement_changed.send(sender=PlacementPage, page_id=page_id))

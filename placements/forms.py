@@ -2,11 +2,13 @@
 team's decision. The page editor's forms are in page_forms.py."""
 
 import re
+import uuid
 from typing import Any
 
 from django import forms
 
 from portal.home.forms import refuse_control_characters
+from portal.home.submissions import add_submission_field
 from portal.taxonomy.models import School, Setting
 
 from .booking import NewRequest, allowed_actions
@@ -129,6 +131,7 @@ class PlacementRequestForm(forms.Form):
         self.windows = {window.pk: window for window in page.open_capacities()}
         self.fields["window"].choices = [(pk, window_label(w)) for pk, w in self.windows.items()]
         self.fields["setting"].queryset = page.settings.all()
+        add_submission_field(self)
         key_stages = {ks.code for ks in page.key_stages.all()}
         self.fields["year_groups"].choices = [
             (code, label) for code, label, ks in YEAR_GROUPS if ks in key_stages
@@ -175,7 +178,7 @@ class PlacementRequestForm(forms.Form):
             )
         return data
 
-    def to_request(self) -> NewRequest:
+    def to_request(self, submission: uuid.UUID | None) -> NewRequest:
         data = self.cleaned_data
         return NewRequest(
             window=self.windows[data["window"]],
@@ -188,6 +191,7 @@ class PlacementRequestForm(forms.Form):
             young_people=data["young_people"],
             year_groups=data["year_groups"],
             adjustments_needed=data["adjustments_needed"].strip(),
+            submission=submission,
         )
 
 

@@ -564,6 +564,8 @@ class PlacementRequest(models.Model):
     Contact details are removed by `manage.py purge_placement_requests` after the window ends."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The request form's one-time token (portal.home.submissions): sending it twice makes one request.
+    submission = models.UUIDField(null=True, unique=True, editable=False)
     window = models.ForeignKey(WindowCapacity, on_delete=models.PROTECT, related_name="requests")
     team = models.ForeignKey(
         CouncilTeam,

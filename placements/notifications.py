@@ -1,18 +1,16 @@
-"""Emails about requests for places, through Django's email backend (console in development,
-SMTP from the environment in production, the locmem outbox in tests). Sent after the database
-commit, so nobody is told about a change that was rolled back."""
-
-import logging
+"""Emails about requests for places. They are queued in the outbox inside the transaction that
+makes the change (so nobody is told about a change that was rolled back, and no change goes
+untold) and delivered by a background task, so a slow or absent mail server never holds up the
+requester or the host team."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from portal.outbox import queue_email
+
 from .links import status_token
 from .models import PlacementIndexPage, PlacementRequest, RequestEvent
-
-logger = logging.getLogger(__name__)
 
 
 def status_url(placement_request: PlacementRequest) -> str:
@@ -31,23 +29,16 @@ def admin_url(placement_request: PlacementRequest) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _send(subject: str, template: str, context: dict, recipient: str) -> None:
+def _send(key: str, subject: str, template: str, context: dict, recipient: str) -> None:
     if not recipient:
         return  # contact details already removed
     body = render_to_string(f"placements/emails/{template}.txt", context)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
-    except OSError:
-        # A mail server being down must not undo a decision that is already saved; the team
-        # still sees the request in the admin and the requester on the status page.
-        logger.exception(
-            "Could not send the %s email for %s", template, context["placement_request"].reference
-        )
+    queue_email(key=f"placements:{key}", subject=subject, body=body, to=[recipient])
 
 
 def notify_request_sent(placement_request: PlacementRequest) -> None:
     """Tell the requester their request arrived (with the status link) and the host team that
-    it has a request to decide (with the admin link)."""
+    it has a request to decide (with the admin link). Call inside the request's transaction."""
     context = {
         "placement_request": placement_request,
         "window": placement_request.window,
@@ -56,12 +47,14 @@ def notify_request_sent(placement_request: PlacementRequest) -> None:
         "admin_url": admin_url(placement_request),
     }
     _send(
+        f"request-sent:{placement_request.pk}:requester",
         f"Request {placement_request.reference} sent: {placement_request.window.placement_title}",
         "request_sent",
         context,
         placement_request.contact_email,
     )
     _send(
+        f"request-sent:{placement_request.pk}:team",
         f"New request for places {placement_request.reference}: {placement_request.window.placement_title}",
         "team_new_request",
         context,
@@ -71,7 +64,7 @@ def notify_request_sent(placement_request: PlacementRequest) -> None:
 
 def notify_decision(placement_request: PlacementRequest, event: RequestEvent) -> None:
     """Tell the requester about the host team's decision, or the team about a cancellation by
-    the requester."""
+    the requester. Call inside the decision's transaction."""
     context = {
         "placement_request": placement_request,
         "window": placement_request.window,
@@ -82,6 +75,12 @@ def notify_decision(placement_request: PlacementRequest, event: RequestEvent) ->
     }
     subject = f"Request {placement_request.reference}: {placement_request.get_status_display().lower()}"
     if event.actor == RequestEvent.Actor.REQUESTER:
-        _send(subject, "team_request_cancelled", context, placement_request.team.contact_email)
+        _send(
+            f"decision:{event.pk}",
+            subject,
+            "team_request_cancelled",
+            context,
+            placement_request.team.contact_email,
+        )
     else:
-        _send(subject, "request_decided", context, placement_request.contact_email)
+        _send(f"decision:{event.pk}", subject, "request_decided", context, placement_request.contact_email)

@@ -8,13 +8,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django_ratelimit.decorators import ratelimit
 
+from portal.home.submissions import earlier_submission
 from portal.taxonomy.facets import Facet, FacetedQuery, page_number
 
 from .booking import DecisionError, decide, submit_request
 from .filters import PAGE_SIZE, SORTS, WindowFilter, placement_facets, placement_index, sort_from_params
 from .forms import PlacementRequestForm
 from .links import request_for_token, status_token
-from .models import PLACEMENT_CARD, PlacementIndexPage, PlacementPage, RequestEvent
+from .models import PLACEMENT_CARD, PlacementIndexPage, PlacementPage, PlacementRequest, RequestEvent
 
 MONTH_FACET = Facet("month", "Dates available", "")
 MAX_QUERY_LENGTH = 200
@@ -70,7 +71,14 @@ def directory(request: HttpRequest, index: PlacementIndexPage) -> HttpResponse:
 @ratelimit(key="ip", rate="10/m", method="POST", block=True)
 def request_places(request: HttpRequest, page: PlacementPage) -> HttpResponse:
     """The request form. Nothing is saved unless every field is valid; an expired listing or a
-    placement with no open windows shows why instead of the form."""
+    placement with no open windows shows why instead of the form. The same form sent again shows
+    the first request's confirmation (portal.home.submissions)."""
+    token = None
+    if request.method == "POST":
+        sent = PlacementRequest.objects.filter(window__page=page)
+        earlier, token = earlier_submission(sent, request.POST, "contact_email")
+        if earlier is not None:
+            return _confirmation(page, earlier)
     if page.is_expired or not page.open_capacities().with_places_left().exists():
         return TemplateResponse(
             request,
@@ -86,15 +94,19 @@ def request_places(request: HttpRequest, page: PlacementPage) -> HttpResponse:
         request.POST if request.method == "POST" else None, page=page, initial=initial
     )
     if request.method == "POST" and form.is_valid():
-        placement_request = submit_request(form.to_request())
-        index = PlacementIndexPage.objects.ancestor_of(page).get()
-        return redirect(f"{index.url}requests/{status_token(placement_request)}/sent/")
+        placement_request = submit_request(form.to_request(submission=token))
+        return _confirmation(page, placement_request)
     return TemplateResponse(
         request,
         "placements/request_form.html",
         {"page": page, "form": form, "retention_months": settings.PLACEMENT_REQUEST_RETENTION_MONTHS},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _confirmation(page: PlacementPage, placement_request: PlacementRequest) -> HttpResponse:
+    index = PlacementIndexPage.objects.ancestor_of(page).get()
+    return redirect(f"{index.url}requests/{status_token(placement_request)}/sent/")
 
 
 def _request_or_404(token: str):

@@ -9,10 +9,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic import EditView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from portal.home.admin_actions import ObjectActionView
 
 from . import contributors, dashboard
 from .freshness import StaleItem, review_cutoff, stale_items
@@ -37,18 +38,12 @@ class ContributorRequestPolicy(ModelPermissionPolicy):
         return self.user_has_permission(user, action)
 
 
-class DecideView(EditView):
+class DecideView(ObjectActionView):
     """The request's details and an approve / turn down choice (the viewset's "edit" view)."""
 
     page_title = "Decide"
     submit_button_label = "Save decision"
     success_message = "%(object)s: decision saved and emailed."
-
-    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
-        super().setup(request, *args, **kwargs)
-        self.object = self.get_object()
-        if not self.permission_policy.user_has_permission_for_instance(request.user, "change", self.object):
-            raise PermissionDenied
 
     def save_instance(self) -> ContributorRequest:
         try:
@@ -60,9 +55,6 @@ class DecideView(EditView):
             raise PermissionDenied from error
         self.object.refresh_from_db()
         return self.object
-
-    def get_success_buttons(self) -> list:
-        return []
 
 
 class DashboardPermissionMixin:

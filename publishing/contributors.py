@@ -6,6 +6,8 @@ address: every request gets the same page and exactly one email, whose content d
 confirmation link, an acknowledgement, or a reminder that they already have an account), so
 neither the page nor the work done before it answers says who has an account."""
 
+import hashlib
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -13,7 +15,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,6 +22,8 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail.log_actions import log
+
+from portal.outbox import queue_email
 
 from .models import ContributorRequest
 from .roles import SCHOOL_CONTRIBUTORS
@@ -40,10 +43,11 @@ def absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _email(template: str, to: str, context: dict[str, Any]) -> None:
+def _email(key: str, template: str, to: str, context: dict[str, Any]) -> None:
+    """Queue one email, inside the caller's transaction; `key` makes it once only."""
     subject = render_to_string(f"publishing/email/{template}_subject.txt", context).strip()
     body = render_to_string(f"publishing/email/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+    queue_email(key=f"publishing:{key}", subject=subject, body=body, to=[to])
 
 
 def find_user(email: str) -> Any:
@@ -51,13 +55,17 @@ def find_user(email: str) -> Any:
 
 
 @transaction.atomic
-def receive(data: dict[str, Any]) -> None:
+def receive(data: dict[str, Any], submission: uuid.UUID | None = None) -> None:
     """Handle a request from the public form (already validated). A second request from the same
-    address replaces the details of the first rather than adding another row."""
+    address replaces the details of the first rather than adding another row. `submission` is the
+    form's one-time token: the same form sent twice (a double click) sends one email."""
     email = data["email"].strip().lower()
+    address = hashlib.sha256(email.encode()).hexdigest()[:16]
+    key = f"request-account:{submission or uuid.uuid4()}:{address}"
     user = find_user(email)
     if user is not None:
         _email(
+            key,
             "already_registered",
             email,
             {"user": user, "reset_url": absolute(reverse("wagtailadmin_password_reset"))},
@@ -72,6 +80,7 @@ def receive(data: dict[str, Any]) -> None:
         request.refresh_from_db()
     if request.is_auto_approvable:
         _email(
+            key,
             "confirm_address",
             email,
             {
@@ -83,7 +92,7 @@ def receive(data: dict[str, Any]) -> None:
     else:
         # Editors see waiting requests on their dashboard rather than by email, so this branch
         # does the same work as the others (one email) and its timing gives nothing away.
-        _email("request_received", email, {"request": request})
+        _email(key, "request_received", email, {"request": request})
 
 
 def confirm_path(request: ContributorRequest) -> str:
@@ -139,11 +148,15 @@ def approve(request: ContributorRequest, by: Any = None) -> Any:
     return user
 
 
+@transaction.atomic
 def approve_and_invite(request: ContributorRequest, by: Any) -> None:
-    """An editor's approval: the account, then an email with a link to set a password."""
+    """An editor's approval: the account, and an email with a link to set a password."""
     user = approve(request, by=by)
     _email(
-        "approved", user.email, {"request": request, "set_password_url": absolute(set_password_path(user))}
+        f"approved:{request.pk}",
+        "approved",
+        user.email,
+        {"request": request, "set_password_url": absolute(set_password_path(user))},
     )
 
 
@@ -158,7 +171,7 @@ def reject(request: ContributorRequest, by: Any) -> None:
     request.decided_by = by
     request.save(update_fields=["status", "decided_at", "decided_by"])
     log(request, "publishing.contributor.reject", user=by, data={"email": request.email})
-    _email("rejected", request.email, {"request": request})
+    _email(f"rejected:{request.pk}", "rejected", request.email, {"request": request})
 
 
 def confirm_address(request: ContributorRequest) -> str:

@@ -6,6 +6,7 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from portal.home.forms import refuse_control_characters
+from portal.home.submissions import add_submission_field
 from portal.taxonomy.models import School
 
 from .models import ContributorRequest
@@ -51,6 +52,7 @@ class ContributorRequestForm(forms.ModelForm):
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
         self.fields["role_at_school"].widget.attrs["autocomplete"] = "organization-title"
         refuse_control_characters(self)
+        add_submission_field(self)
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()

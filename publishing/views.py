@@ -54,7 +54,7 @@ def request_account(request: HttpRequest) -> HttpResponse:
     # Not `request.POST or None`: an empty POST must show the errors, not a blank form.
     form = ContributorRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        contributors.receive(form.cleaned_data)
+        contributors.receive(form.cleaned_data, submission=form.cleaned_data.get("submission"))
         return redirect("publishing:request_sent")
     context = {"form": form, "retention_days": settings.CONTRIBUTOR_REQUEST_RETENTION_DAYS}
     return render(request, "publishing/request_account.html", context)

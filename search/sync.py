@@ -4,10 +4,12 @@ Pages: published, unpublished, moved, slug changed (descendants' URLs change), d
 made private or public (view restrictions). Other searchable models (snippets): saved and deleted.
 
 The database engine is written in the editor's own transaction, inside a savepoint, so it commits
-or rolls back with the page; other engines (Elasticsearch) are written after the commit, so they
-never index what was rolled back. Any failure is logged and swallowed: search must never stop an
-editor publishing. `manage.py search_index --check` finds what a failure left behind and
-`--rebuild` repairs it."""
+or rolls back with the page. Other engines (Elasticsearch) are written by a background task
+(search.tasks.update_search_index) queued once the transaction commits, so they never index what
+was rolled back and a publish never waits for them; the task re-reads each object, so running it
+late, twice or out of order still leaves the index matching the database. Any failure is logged
+and swallowed: search must never stop an editor publishing. `manage.py search_index --check`
+finds what a failure left behind and `--rebuild` repairs it."""
 
 import functools
 import logging
@@ -43,14 +45,23 @@ def update_objects(objects: Iterable[models.Model]) -> None:
 
 
 def apply_changes(documents: Sequence[IndexDocument], gone: Sequence[str]) -> None:
-    for engine in index_engines():
+    engines = index_engines()
+    for engine in engines:
         if engine.name == "database":
-            _write(engine, documents, gone)
-        else:
-            transaction.on_commit(functools.partial(_write, engine, documents, gone))
+            write(engine, documents, gone)
+    if any(engine.name != "database" for engine in engines):
+        keys = sorted({document.key for document in documents} | set(gone))
+        transaction.on_commit(functools.partial(_queue_index_update, keys), robust=True)
 
 
-def _write(engine: Engine, documents: Sequence[IndexDocument], gone: Sequence[str]) -> None:
+def _queue_index_update(keys: list[str]) -> None:
+    from .tasks import update_search_index
+
+    update_search_index.enqueue(keys)
+
+
+def write(engine: Engine, documents: Sequence[IndexDocument], gone: Sequence[str]) -> bool:
+    """Apply the changes to one engine; False (and logged) if it failed."""
     try:
         # A savepoint: a database error here rolls back the index write only, never the
         # editor's transaction (on PostgreSQL an error would otherwise poison it).
@@ -61,6 +72,8 @@ def _write(engine: Engine, documents: Sequence[IndexDocument], gone: Sequence[st
                 engine.upsert(documents)
     except Exception:
         logger.exception("Search: could not update the %s index", engine.name)
+        return False
+    return True
 
 
 def _searchable_subtree(page: Page) -> list[models.Model]:

@@ -46,6 +46,8 @@ class ReferralEnquiry(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     contact_details_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The enquiry form's one-time token (portal.home.submissions): sending it twice makes one enquiry.
+    submission = models.UUIDField(null=True, unique=True, editable=False)
 
     objects = ReferralEnquiryQuerySet.as_manager()
 

@@ -274,16 +274,26 @@ class ServicePage(RoutablePageMixin, Page):
     @path("")
     @method_decorator(ratelimit(key="ip", rate="10/m", method="POST", block=True))
     def service(self, request: HttpRequest) -> HttpResponse:
-        """The service, with the enquiry form; a valid enquiry goes to the confirmation page."""
+        """The service, with the enquiry form; a valid enquiry goes to the confirmation page, and
+        so does the same form sent again (portal.home.submissions), without a second enquiry."""
+        from portal.home.submissions import earlier_submission
+
         from ..enquiries import submit_enquiry
         from ..forms import ReferralEnquiryForm
 
+        token = None
+        if request.method == "POST":
+            enquiry, token = earlier_submission(self.enquiries.all(), request.POST, "email")
+            if enquiry is not None:
+                return self._enquiry_confirmation(request, enquiry)
         form = ReferralEnquiryForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
-            enquiry = submit_enquiry(self, form, request)
-            request.session["directory_enquiry_reference"] = enquiry.reference
-            return HttpResponseRedirect(self.url + self.reverse_subpage("enquiry_sent"))
+            return self._enquiry_confirmation(request, submit_enquiry(self, form, token))
         return self.render(request, context_overrides={"form": form})
+
+    def _enquiry_confirmation(self, request: HttpRequest, enquiry: Any) -> HttpResponse:
+        request.session["directory_enquiry_reference"] = enquiry.reference
+        return HttpResponseRedirect(self.url + self.reverse_subpage("enquiry_sent"))
 
     @path("enquiry-sent/", name="enquiry_sent")
     def enquiry_sent(self, request: HttpRequest) -> HttpResponse:

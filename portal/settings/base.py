@@ -26,6 +26,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal.taxonomy",
     "portal.home",
+    "portal.outbox",
     "resources",
     "placements",
     "directory",
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -110,6 +113,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
     )
+    # Every write transaction takes the write lock when it begins (BEGIN IMMEDIATE), so two
+    # officers deciding at once queue for up to `timeout` seconds instead of one failing with
+    # "database is locked" when a read lock cannot be upgraded.
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    DATABASES["default"]["OPTIONS"]["timeout"] = float(os.environ.get("SQLITE_BUSY_TIMEOUT", "20"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -134,7 +142,34 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Background tasks and email ---------------------------------------------------------------------
+# Tasks (email delivery, search-index writes, Wagtail's own index updates, rebuilds) are stored
+# in the database by django-tasks-db and run by `manage.py db_worker --queue-name '*'`, as many
+# as you like on as many machines (a worker claims a task with SELECT ... FOR UPDATE SKIP LOCKED).
+# QUEUES is empty so each app may name its own queue. docs/background-tasks.md explains the rest.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": [],
+    }
+}
+# Every email goes through portal.outbox.queue_email: saved with the change it is about, sent by a
+# task. A failed attempt is retried OUTBOX_MAX_ATTEMPTS times in all, waiting OUTBOX_RETRY_SECONDS,
+# then twice that, and so on (capped at six hours); then editors see it under "Outgoing email".
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
+OUTBOX_RETRY_SECONDS = int(os.environ.get("OUTBOX_RETRY_SECONDS", "60"))
+# Sent and abandoned messages (which hold names and addresses) are deleted after this many days by
+# `manage.py purge_outbox`, run daily.
+OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "30"))
+# How long an attempt may go on before another worker assumes its worker died and sends again
+# (requeue_email); 0 means 12 × EMAIL_TIMEOUT + 60 s, longer than any attempt that is still alive.
+OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "0"))
+# Seconds Django's SMTP backend waits on the mail server per operation (connect, each command).
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+# Django's mail API queues into the outbox too (Wagtail's notices, password resets); the
+# EMAIL_BACKEND variable names the backend that really sends, used by the delivery task.
+EMAIL_BACKEND = "portal.outbox.backends.OutboxBackend"
+OUTBOX_EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -7,6 +7,7 @@ from django.test import Client
 
 from directory.models import ReferralEnquiry
 from portal.taxonomy.models import School
+from tests.tasks import run_tasks
 
 from . import factories
 
@@ -56,6 +57,8 @@ def test_a_good_enquiry_is_saved_emailed_and_confirmed(
     assert (enquiry.service, enquiry.school, enquiry.school_name) == (service, school, "")
     assert enquiry.service_title == "Educational psychology"
     assert enquiry.responded_at is None
+    assert mail.outbox == []  # queued with the enquiry, sent by the worker
+    run_tasks()
     [email] = mail.outbox
     assert email.to == [service.team.contact_email]
     assert email.reply_to == ["senco@school.example.org"]
@@ -76,6 +79,7 @@ def test_a_partner_service_emails_the_partner(client, home, django_capture_on_co
     service = factories.service(factories.support_index(home), run_by=charity)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(service.url, good_answers())
+    run_tasks()
     assert mail.outbox[0].to == [charity.email]
 
 
@@ -106,6 +110,7 @@ def test_bad_answers_show_the_form_again_with_linked_errors(
     assert f'href="#id_{field}"' in html
     assert message in html
     assert html.count("govuk-form-group--error") >= 1
+    run_tasks()
     assert ReferralEnquiry.objects.count() == 0 and mail.outbox == []
 
 

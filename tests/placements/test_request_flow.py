@@ -11,6 +11,7 @@ from django.core import mail
 from placements.booking import decide
 from placements.links import status_token
 from placements.models import PlacementPage, PlacementRequest, RequestEvent, RequestStatus, WindowCapacity
+from tests.tasks import run_tasks
 
 from .factories import capacity, host_team, placement, placement_request, school
 
@@ -72,6 +73,8 @@ def test_a_valid_request_is_saved_emailed_and_followed_by_a_signed_link(
     assert placement_request.team == listing.host_team
     assert list(placement_request.events.values_list("action", flat=True)) == ["created"]
 
+    assert mail.outbox == []  # queued with the request, sent by the worker
+    run_tasks()
     assert sorted(m.to[0] for m in mail.outbox) == ["careers@kingfisher.example.org", "highways@example.org"]
     to_school = next(m for m in mail.outbox if m.to == ["careers@kingfisher.example.org"])
     to_team = next(m for m in mail.outbox if m.to == ["highways@example.org"])
@@ -230,12 +233,15 @@ def test_the_requester_can_cancel_and_frees_accepted_places(
     placement_request = placement_request_for(listing)
     decide(placement_request.pk, "accept", actor=RequestEvent.Actor.HOST_TEAM)
     url = f"/placements/requests/{status_token(placement_request)}/"
+    run_tasks()
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url)
     assert response.status_code == 302
     placement_request.refresh_from_db()
     assert placement_request.status == RequestStatus.CANCELLED
     assert WindowCapacity.objects.get(pk=placement_request.window_id).places_taken == 0
+    run_tasks()
     assert [m.to for m in mail.outbox] == [["highways@example.org"]]
     assert "free again" in mail.outbox[0].body
     page = client.get(url).content.decode()
@@ -244,6 +250,8 @@ def test_the_requester_can_cancel_and_frees_accepted_places(
 
 def test_decisions_email_the_requester(listing, django_capture_on_commit_callbacks):
     placement_request = placement_request_for(listing)
+    run_tasks()
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         decide(
             placement_request.pk,
@@ -251,6 +259,7 @@ def test_decisions_email_the_requester(listing, django_capture_on_commit_callbac
             actor=RequestEvent.Actor.HOST_TEAM,
             note="Come to reception at 9am.",
         )
+    run_tasks()
     assert [m.to for m in mail.outbox] == [["careers@school.example.org"]]
     assert "accepted" in mail.outbox[0].body and "Come to reception at 9am." in mail.outbox[0].body
     assert re.search(r"/placements/requests/[^/\s]+/", mail.outbox[0].body)

@@ -16,6 +16,7 @@ from wagtail.models import ModelLogEntry
 
 from publishing.models import ContributorRequest
 from publishing.roles import SCHOOL_CONTRIBUTORS
+from tests.tasks import run_tasks
 
 from . import factories
 
@@ -73,6 +74,7 @@ def test_a_request_waits_for_an_editor_and_makes_no_account(client, school, mail
     request = ContributorRequest.objects.get()
     assert request.email == "ann.teacher@heronvale.example.org" and request.status == "pending"
     assert not get_user_model().objects.filter(email__iexact=request.email).exists()
+    run_tasks()
     assert len(mailoutbox) == 1 and "An editor at Stockton-on-Tees" in mailoutbox[0].body
 
     ask(client, school, email="ann.teacher@heronvale.example.org", role_at_school="Head of Year 10")
@@ -88,6 +90,7 @@ def test_an_editor_approves_a_request_and_the_teacher_sets_a_password(client, sc
     decide = reverse("contributor_requests:edit", args=[request.pk])
     page = as_editor.get(decide).content.decode()
     assert "Ann Teacher" in page and "Careers leader" in page and "Heron Vale School" in page
+    run_tasks()
     mailoutbox.clear()
 
     response = as_editor.post(decide, {"decision": "approve"})
@@ -103,6 +106,7 @@ def test_an_editor_approves_a_request_and_the_teacher_sets_a_password(client, sc
     ).exists()
     assert as_editor.get(decide).status_code in (302, 403), "a decided request cannot be decided again"
 
+    run_tasks()
     set_password = client.get(link_in(mailoutbox[0]), follow=True)
     form_url = set_password.redirect_chain[-1][0]
     weak = client.post(form_url, {"new_password1": "password123", "new_password2": "password123"})
@@ -121,12 +125,14 @@ def test_an_editor_approves_a_request_and_the_teacher_sets_a_password(client, sc
 def test_an_editor_can_turn_a_request_down(school, client, mailoutbox):
     ask(client, school)
     request = ContributorRequest.objects.get()
+    run_tasks()
     mailoutbox.clear()
     factories.signed_in(factories.editor()).post(
         reverse("contributor_requests:edit", args=[request.pk]), {"decision": "reject"}
     )
     request.refresh_from_db()
     assert request.status == "rejected" and request.user is None
+    run_tasks()
     assert len(mailoutbox) == 1 and "cannot give you a contributor account" in mailoutbox[0].body
 
 
@@ -150,6 +156,7 @@ def test_only_editors_see_and_decide_requests(school, client):
 def test_a_listed_domain_is_approved_by_confirming_the_address(client, school, settings, mailoutbox):
     settings.CONTRIBUTOR_AUTO_APPROVE_DOMAINS = ["heronvale.example.org"]
     ask(client, school)
+    run_tasks()
     confirm = link_in(mailoutbox[0])
     assert confirm.startswith("/contributors/confirm/")
 
@@ -168,6 +175,7 @@ def test_a_listed_domain_is_approved_by_confirming_the_address(client, school, s
 def test_a_forged_or_expired_confirmation_link_is_refused(client, school, settings, mailoutbox):
     settings.CONTRIBUTOR_AUTO_APPROVE_DOMAINS = ["heronvale.example.org"]
     ask(client, school)
+    run_tasks()
     confirm = link_in(mailoutbox[0])
     assert client.post(confirm[:-3] + "abc/").status_code == 400
     with mock.patch("time.time", return_value=time.time() + 49 * 3600):
@@ -183,6 +191,7 @@ def test_the_response_never_says_whether_an_account_exists(client, school, mailo
     unknown = ask(client, school, email="nobody@example.org", ip="192.0.2.11")
     assert (known.status_code, known.url) == (unknown.status_code, unknown.url)
     assert client.get(known.url).content == client.get(unknown.url).content
+    run_tasks()
     assert [m.to for m in mailoutbox] == [["existing@example.org"], ["nobody@example.org"]]
     assert "You already have an account" in mailoutbox[0].body
     assert not ContributorRequest.objects.filter(email="existing@example.org", status="pending").exists()

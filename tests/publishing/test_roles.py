@@ -13,6 +13,7 @@ from portal.home.demo_files import simple_pdf
 from publishing import roles
 from resources.models import ResourcePage
 from tests.resources import factories as resource_factories
+from tests.tasks import run_tasks
 
 from . import factories
 
@@ -122,6 +123,7 @@ def _drafts_by_two_schools(bank: ResourcePage) -> tuple:
         page = resource_factories.resource(bank, title=title, live=False)
         ResourcePage.objects.filter(pk=page.pk).update(owner=owner)
     resource_factories.resource(bank, title="Published unpublished-word guide")
+    run_tasks()  # Wagtail updates its admin search index in a task
     return teacher, other
 
 
