@@ -13,6 +13,7 @@ This module imports nothing from Django: the loop stays small and never touches 
 import argparse
 import datetime
 import logging
+import shlex
 import signal
 import subprocess
 import sys
@@ -36,11 +37,18 @@ class Job:
 
     @property
     def name(self) -> str:
-        return " ".join(self.arguments)
+        """The arguments as a shell would need them (a crontab line passes through a shell)."""
+        return shlex.join(self.arguments)
 
 
 JOBS: tuple[Job, ...] = (
     Job(("publish_scheduled",), "*/5 * * * *", 240, "Wagtail's scheduled publishing"),
+    Job(
+        ("requeue_email",),
+        "*/5 * * * *",
+        240,
+        "queues email whose task was lost (a worker killed mid-task); safe to run anywhere, any time",
+    ),
     Job(
         ("purge_placement_requests",),
         "10 2 * * *",
@@ -55,6 +63,13 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(("purge_contributor_requests",), "30 2 * * *", 3600, "retention: account requests never approved"),
     Job(("prune_search_terms",), "40 2 * * *", 3600, "retention: old anonymous search-term counts"),
+    Job(("purge_outbox",), "50 2 * * *", 3600, "retention: sent and given-up email"),
+    Job(
+        ("prune_db_task_results", "--queue-name", "*"),
+        "55 2 * * *",
+        3600,
+        "deletes finished task rows after 14 days",
+    ),
     Job(
         ("search_index", "--check"),
         "0 3 * * *",

@@ -35,7 +35,7 @@ def test_each_service_runs_its_own_command():
     assert "command" not in SERVICES["web"]  # the image's CMD
     cmd = instructions("CMD")[-1]
     assert cmd.startswith("[") and '"gunicorn", "portal.wsgi"' in cmd and '"--workers", "3"' in cmd
-    assert SERVICES["worker"]["command"] == ["python", "manage.py", "db_worker"]
+    assert SERVICES["worker"]["command"] == ["python", "manage.py", "db_worker", "--queue-name", "*"]
     assert SERVICES["scheduler"]["command"] == ["python", "-m", "portal.scheduler"]
     assert SERVICES["migrate"]["command"] == ["python", "manage.py", "migrate", "--noinput"]
     assert SERVICES["search-index"]["command"] == ["python", "manage.py", "search_index", "--rebuild"]

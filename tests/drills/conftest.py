@@ -7,6 +7,7 @@ and the task worker, over the demo content. Each drill prints one PASS or FAIL l
 Drills run only when asked for (`-m drills`): `make test` and the whole suite skip them."""
 
 import json
+import logging
 import os
 import re
 import subprocess
@@ -160,6 +161,7 @@ def stack() -> Iterator[Stack]:
     workdir = Path(tempfile.mkdtemp(prefix="portal-drills-"))
     pages = RedisServer(policy="allkeys-lru").start()
     limits = RedisServer(policy="noeviction").start()
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd: a line per connection
     mail = SMTPSink(port=free_port())
     mail.accept()
     port = free_port()
@@ -187,6 +189,8 @@ def stack() -> Iterator[Stack]:
         "EMAIL_TIMEOUT": str(EMAIL_TIMEOUT_SECONDS),
         "OUTBOX_RETRY_SECONDS": "1",
         "OUTBOX_MAX_ATTEMPTS": "20",
+        # A killed worker's message is claimable again after 20 s (longer than any attempt here).
+        "OUTBOX_LEASE_SECONDS": "20",
     }
     stack = Stack(f"http://127.0.0.1:{port}", env, workdir, pages, limits, postgres, mail)
     stack.manage("migrate", "--noinput")
