@@ -130,6 +130,13 @@ class Stack:
         )
         return self.processes["worker"]
 
+    def ensure_worker(self) -> bool:
+        """Starts the worker again if it has stopped, as compose's restart policy does; whether it had."""
+        if self.processes["worker"].poll() is None:
+            return False
+        self.start_worker()
+        return True
+
     def kill_worker(self) -> None:
         """SIGKILL: no chance to finish or tidy up, as when a machine is lost."""
         worker = self.processes.pop("worker")
