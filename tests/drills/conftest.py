@@ -30,8 +30,9 @@ from tests.smtp_sink import SMTPSink
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_PASSWORD = "drill-demo-password-not-secret"  # noqa: S105 - a throwaway database per run
 WORKERS = 3
-# The mail server's faults cost each delivery attempt this long at most; retries start 1 s apart.
-EMAIL_TIMEOUT_SECONDS = 2
+# The mail server's faults cost each delivery attempt this long at most (long enough for the
+# worker drill to kill a worker while it waits); retries start 1 s apart.
+EMAIL_TIMEOUT_SECONDS = 5
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
