@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-future test-postgres e2e lint format check bench load lighthouse audit assets clean
+.PHONY: help run test test-future test-postgres e2e drills lint format check bench load lighthouse audit assets clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
@@ -48,6 +48,9 @@ test-postgres: $(BIN)/.installed ## The same suite against a throwaway PostgreSQ
 e2e: $(BIN)/.installed ## Browser journeys and accessibility checks in Debian's Chromium
 	scripts/ensure-chromium
 	$(BIN)/pytest tests/e2e -m e2e -q
+
+drills: $(BIN)/.installed ## Fault drills on 127.0.0.1: PostgreSQL, 2 Redis, gunicorn (3 workers) and the task worker; one PASS/FAIL line each
+	scripts/with-postgres $(BIN)/pytest tests/drills -m drills -q -s -p no:randomly -p no:xdist
 
 lint: $(BIN)/.installed ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -17,9 +17,12 @@ def root_page(db) -> Page:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """The page cache lives in process memory: no test may see another test's pages."""
-    from django.core.cache import cache
+    """The caches live in process memory: no test may see another test's pages or rate-limit counts."""
+    from django.conf import settings
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()

@@ -8,7 +8,7 @@ every listing that might show the changed item, which per-object keys cannot pro
 
 Anonymous GET requests are served from a full-page cache; anyone with a session (editors, signed-in
 contributors) always gets a fresh, private response. With several processes the cache must be
-shared (Redis in docker-compose), or each process keeps its own version."""
+shared (Redis), or each process keeps its own version: production refuses a per-process cache."""
 
 import hashlib
 import secrets
@@ -25,8 +25,22 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .shared_cache import cache_recovered
+
 VERSION_KEY = "portal:content-version"
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
+# Query parameters of public pages (listing filters, sorting, paging, the booklet's phase, a
+# story's film, the Open Referral API's filters). A URL with any other is served, never cached.
+PAGE_CACHE_PARAMETERS = frozenset(
+    {
+        *("q", "sort", "page", "per_page", "format", "play", "phase", "window"),
+        *("benchmark", "key_stage", "type", "audience", "setting", "tag", "places"),
+        *("activity", "adjustment", "area", "team", "month", "from", "to", "places_left", "when"),
+        *("sector", "route", "need", "cost", "level"),
+        *("search", "organization_id", "modified_after", "taxonomy_id", "taxonomy_term_id"),
+        *("parent_id", "top_only", "postcode"),
+    }
+)
 
 
 def content_version() -> int:
@@ -35,7 +49,11 @@ def content_version() -> int:
         # A random start, not 1: after the cache is flushed, a process's in-memory indexes
         # (portal.taxonomy.facet_index) must not match the restarted counter.
         cache.add(VERSION_KEY, secrets.randbits(48), timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        version = cache.get(VERSION_KEY)
+    if version is None:
+        # The cache is unreachable (portal.home.shared_cache): a version nothing was built for,
+        # so no process reuses anything it built before a change it could not hear about.
+        return secrets.randbits(48)
     return int(version)
 
 
@@ -65,11 +83,23 @@ def _model_changed(sender: type, **kwargs: Any) -> None:
         content_changed()
 
 
+def _bump_after_outage(**kwargs: Any) -> None:
+    """cache_recovered receiver: a bump may have been lost while the cache was unreachable."""
+    _bump()
+
+
 def connect_invalidation() -> None:
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(content_changed, dispatch_uid=f"portal-cache-{signal}")
     post_save.connect(_model_changed, dispatch_uid="portal-cache-save")
     post_delete.connect(_model_changed, dispatch_uid="portal-cache-delete")
+    cache_recovered.connect(_bump_after_outage, dispatch_uid="portal-cache-recovered")
+
+
+def _known_query(request: HttpRequest) -> bool:
+    """Only the parameters the portal's pages read are cached: any other (a typo, a tracking tag,
+    a random string) would make a new cache entry per URL, without bound."""
+    return all(name in PAGE_CACHE_PARAMETERS for name in request.GET)
 
 
 def _may_use_cache(request: HttpRequest) -> bool:
@@ -105,7 +135,7 @@ class PublicCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         key = None
-        if _may_use_cache(request):
+        if _may_use_cache(request) and _known_query(request):
             # Hashed: query strings can be long and memcached refuses keys over 250 characters.
             url = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
             key = f"page:{content_version()}:{url}"

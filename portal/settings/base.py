@@ -182,12 +182,37 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "careers-portal@example.org")
 
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "portal"),
+# --- Caching -------------------------------------------------------------------------------------
+# Two caches. "default" holds pages, fragments, cards and the content version: anything in it may
+# be evicted. "ratelimit" holds django-ratelimit's counters, which must never be evicted (an evicted
+# counter is a reset limit), so it is a cache of its own: in production a Redis that evicts nothing
+# (docs/deployment.md). Local memory serves one process (`make run`, tests); production refuses it.
+# portal.home.shared_cache.FailSoftRedisCache answers as an empty cache while Redis is down.
+LOCAL_MEMORY_CACHE = "django.core.cache.backends.locmem.LocMemCache"
+FAIL_SOFT_REDIS_CACHE = "portal.home.shared_cache.FailSoftRedisCache"
+
+
+def cache_from_env(prefix: str, location: str, **fail_soft_options: object) -> dict[str, object]:
+    backend = os.environ.get(f"{prefix}_BACKEND", LOCAL_MEMORY_CACHE)
+    options = fail_soft_options if backend == FAIL_SOFT_REDIS_CACHE else {}
+    if backend == LOCAL_MEMORY_CACHE and prefix == "RATELIMIT_CACHE":
+        options = {"MAX_ENTRIES": 1_000_000}  # never culled in practice
+    return {
+        "BACKEND": backend,
+        "LOCATION": os.environ.get(f"{prefix}_LOCATION", location),
+        "OPTIONS": options,
     }
+
+
+CACHES = {
+    "default": cache_from_env("CACHE", "portal"),
+    # While Redis is down, counts go to each process's memory: limits hold per worker.
+    "ratelimit": cache_from_env("RATELIMIT_CACHE", "portal-ratelimit", LOCAL_FALLBACK=True),
 }
+RATELIMIT_USE_CACHE = "ratelimit"
+# If even the fallback fails, forms stay open (logged by the cache) rather than all answering 429.
+RATELIMIT_FAIL_OPEN = True
+# --- end of caching ------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,
@@ -264,7 +289,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 CONTENT_REVIEW_MONTHS = int(os.environ.get("CONTENT_REVIEW_MONTHS", "12"))
 
 # Public forms are rate limited with django-ratelimit (`@ratelimit(key="ip", rate=..., block=True)`);
-# a blocked request gets this view's 429 page. Counts live in the default cache.
+# a blocked request gets this view's 429 page. Counts live in the "ratelimit" cache (above).
 RATELIMIT_VIEW = "portal.home.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 # How many proxies in front of the portal append to X-Forwarded-For (0: trust only REMOTE_ADDR).

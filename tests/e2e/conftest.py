@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.servers import RedisServer
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -124,11 +126,26 @@ def base_url(server_env: dict[str, str]) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def production_env(server_env: dict[str, str]) -> dict[str, str]:
+def shared_caches() -> Iterator[dict[str, str]]:
+    """Two real Redis servers (pages, rate-limit counts): production refuses a per-process cache."""
+    pages, limits = RedisServer(policy="allkeys-lru").start(), RedisServer(policy="noeviction").start()
+    yield {
+        "CACHE_BACKEND": "portal.home.shared_cache.FailSoftRedisCache",
+        "CACHE_LOCATION": pages.url(),
+        "RATELIMIT_CACHE_BACKEND": "portal.home.shared_cache.FailSoftRedisCache",
+        "RATELIMIT_CACHE_LOCATION": limits.url(),
+    }
+    pages.close()
+    limits.close()
+
+
+@pytest.fixture(scope="session")
+def production_env(server_env: dict[str, str], shared_caches: dict[str, str]) -> dict[str, str]:
     """portal.settings.production over the same database: its own hashed static files (the
     manifest storage), a real-length key, HTTPS redirects and HSTS as deployed behind a proxy."""
     env = {
         **server_env,
+        **shared_caches,
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": "e2e-only-" + "k" * 56,
         "STATIC_ROOT": str(workdir_of(server_env) / "static-production"),

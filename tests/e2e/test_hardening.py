@@ -168,10 +168,13 @@ def test_production_cookies_are_secure_and_the_session_is_http_only(page: Page, 
     )
 
 
-def test_collectstatic_succeeds_with_the_production_settings(server_env: dict[str, str]):
+def test_collectstatic_succeeds_with_the_production_settings(
+    server_env: dict[str, str], shared_caches: dict[str, str]
+):
     with tempfile.TemporaryDirectory() as static_root:
         env = {
             **server_env,
+            **shared_caches,
             "DJANGO_SETTINGS_MODULE": "portal.settings.production",
             "SECRET_KEY": "e2e-only-" + "k" * 56,
             "STATIC_ROOT": static_root,

@@ -15,10 +15,21 @@ def test_system_checks_and_migrations_are_clean():
     call_command("makemigrations", check=True, dry_run=True, verbosity=0)
 
 
+# Production refuses a per-process cache; nothing here connects to these.
+SHARED_CACHES = {
+    "CACHE_BACKEND": "portal.home.shared_cache.FailSoftRedisCache",
+    "CACHE_LOCATION": "redis://127.0.0.1:6379/0",
+    "RATELIMIT_CACHE_BACKEND": "portal.home.shared_cache.FailSoftRedisCache",
+    "RATELIMIT_CACHE_LOCATION": "redis://127.0.0.1:6380/0",
+}
+
+
 def _import_production_settings(*command: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
-    } | env
+    environment = (
+        {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}}
+        | SHARED_CACHES
+        | env
+    )
     return subprocess.run(  # noqa: S603 - fixed interpreter and arguments
         [sys.executable, *(command or ("-c", "import portal.settings.production"))],
         cwd=ROOT,
