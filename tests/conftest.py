@@ -17,9 +17,14 @@ def root_page(db) -> Page:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """The page cache lives in process memory: no test may see another test's pages."""
+    """The page cache and the facet indexes live in process memory: no test may see another
+    test's pages or listings."""
     from django.core.cache import cache
 
+    from portal.taxonomy.index_builds import forget
+
     cache.clear()
+    forget()
     yield
     cache.clear()
+    forget()
