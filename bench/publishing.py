@@ -64,15 +64,16 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.core.management import call_command
 
     started = time.monotonic()
     counts = fill(args.size, first=True)
     print(f"[{args.database}] corpus {counts} in {time.monotonic() - started:.0f}s", flush=True)
     from django_tasks_db.models import DBTaskResult
 
+    from portal.taxonomy.index_builds import rebuild_listings
+
     DBTaskResult.objects.all().delete()  # what filling queued (search index updates) was done in bulk
-    call_command("prebuild", "--now", verbosity=0)  # as after a deploy
+    rebuild_listings.call(everything=True)  # as `manage.py prebuild` after a deploy (booklets aside)
     report = {"database": args.database, "machine": _machine(), "size": args.size, "runs": []}
     process, base = serve(env)
     tasks = worker(env)
