@@ -64,6 +64,8 @@ bench: $(BIN)/.installed ## Load benchmarks at 10,000 and 50,000 resources on SQ
 	scripts/with-postgres $(BIN)/python -m bench.search_bench
 	$(BIN)/python -m bench.run --database sqlite
 	scripts/with-postgres $(BIN)/python -m bench.run --database postgres
+	$(BIN)/python -m bench.publishing --database sqlite
+	scripts/with-postgres $(BIN)/python -m bench.publishing --database postgres
 	$(BIN)/python -m bench.report
 
 load: $(BIN)/.installed ## 50 users for 60 s over a mixed journey against gunicorn on 127.0.0.1: zero errors, p50/p95/p99 (bench/out/load.json)

@@ -154,16 +154,21 @@ def measure(url: str, seconds: int, cached: bool) -> dict[str, float]:
     return data
 
 
+def check_ready(database: str) -> None:
+    """Exit with a message unless wrk and the database asked for are there."""
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing: apt-get install wrk")
+    if database == "postgres" and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        sys.exit("Run under scripts/with-postgres for PostgreSQL.")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
     parser.add_argument("--seconds", type=int, default=8)
     args = parser.parse_args()
-    if shutil.which("wrk") is None:
-        sys.exit("wrk is missing: apt-get install wrk")
-    if args.database == "postgres" and not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        sys.exit("Run under scripts/with-postgres for PostgreSQL.")
+    check_ready(args.database)
 
     workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
     env = configure(workdir)

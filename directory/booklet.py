@@ -3,8 +3,12 @@ pages schools browse, so it is never out of date.
 
 Layout: a cover, a contents page with page numbers, one section per phase with each service in
 full (referral route, checklist, contacts) where it first appears and a page reference after that,
-then one section per need listing its services with the page where each is described. `?phase=primary` gives one phase only. The PDF is cached per phase
-and per day; publishing or changing anything it shows clears the cache (see signals.py)."""
+then one section per need listing its services with the page where each is described. `?phase=primary` gives one phase only.
+
+Rendering takes seconds, so no visitor waits for it: the task `build_booklet_pdf` renders each phase's
+PDF into the default storage (`booklets/<phase>/`) after anything it shows changes (signals.py)
+and when the date moves on (`manage.py prebuild`, nightly), and visitors are sent the latest build.
+A build is current while nothing it shows has changed (the booklet version) on the day it was made."""
 
 import datetime
 import logging
@@ -13,8 +17,11 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django_tasks import task
 from weasyprint import CSS, HTML, URLFetcher
 
 from .models import Need, Phase, ServicePage, SupportIndexPage
@@ -22,8 +29,10 @@ from .vocabulary import PHASE_CODES
 
 logger = logging.getLogger(__name__)
 
-CACHE_SECONDS = 24 * 60 * 60
 VERSION_KEY = "directory:booklet:version"
+FOLDER = "booklets"
+# While a build is queued, requests and changes do not queue another for the same booklet.
+QUEUED_SECONDS = 10 * 60
 
 
 class UnknownPhase(ValueError):
@@ -123,18 +132,86 @@ def render_pdf(booklet: Booklet) -> bytes:
     )
 
 
-def booklet_pdf(index: SupportIndexPage, phase_code: str | None, live_url: str) -> bytes:
-    """The booklet PDF, from the cache when nothing it shows has changed today."""
-    key = f"directory:booklet:{_version()}:{phase_code or 'all'}:{timezone.localdate().isoformat()}"
-    pdf = cache.get(key)
-    if pdf is None:
-        started = time.perf_counter()
-        pdf = render_pdf(build_booklet(index, phase_code, live_url))
-        logger.info(
-            "Booklet (%s) generated in %.2f s", phase_code or "all phases", time.perf_counter() - started
-        )
-        cache.set(key, pdf, CACHE_SECONDS)
-    return pdf
+@dataclass(frozen=True)
+class Build:
+    """A booklet PDF in the default storage, named `booklets/<phase>/<made>-<version>-<day>.pdf`,
+    so the storage alone says which is latest and what it shows."""
+
+    name: str
+    version: str
+    day: str
+
+    @classmethod
+    def from_name(cls, name: str) -> "Build | None":
+        try:
+            _, version, day = name.rsplit("/", 1)[1].removesuffix(".pdf").split("-", 2)
+        except ValueError:
+            return None
+        return cls(name, version, day)
+
+    @property
+    def current(self) -> bool:
+        return self.version == _version() and self.day == timezone.localdate().isoformat()
+
+
+def _folder(phase_code: str | None) -> str:
+    return f"{FOLDER}/{phase_code or 'all'}"
+
+
+def _builds(phase_code: str | None) -> list[str]:
+    """The stored builds of one booklet, oldest first."""
+    try:
+        _, files = default_storage.listdir(_folder(phase_code))
+    except FileNotFoundError:
+        return []
+    return sorted(f"{_folder(phase_code)}/{name}" for name in files if name.endswith(".pdf"))
+
+
+def latest(phase_code: str | None) -> Build | None:
+    """The latest build of the booklet for `phase_code` (None: every phase), current or not."""
+    names = _builds(phase_code)
+    return Build.from_name(names[-1]) if names else None
+
+
+@task()
+def build_booklet_pdf(phase_code: str | None = None) -> str | None:
+    """Render and store the booklet for `phase_code`, unless the latest build is current (so a
+    second run costs a directory listing). Returns the stored name, None with no services section."""
+    index = SupportIndexPage.objects.live().public().first()
+    if index is None:
+        return None
+    held = latest(phase_code)
+    version, day = _version(), timezone.localdate().isoformat()
+    if held is not None and held.version == version and held.day == day:
+        return held.name
+    started = time.perf_counter()
+    pdf = render_pdf(build_booklet(index, phase_code, index.get_full_url()))
+    made = timezone.now().strftime("%Y%m%dT%H%M%S%f")
+    name = default_storage.save(f"{_folder(phase_code)}/{made}-{version}-{day}.pdf", ContentFile(pdf))
+    logger.info("Booklet (%s) built in %.2f s", phase_code or "all phases", time.perf_counter() - started)
+    # Keep the previous build too: a visitor may still be downloading it.
+    for old in _builds(phase_code)[:-2]:
+        default_storage.delete(old)
+    return name
+
+
+def phase_keys() -> list[str | None]:
+    """Every booklet: all phases (None), then each phase."""
+    return [None, *PHASE_CODES]
+
+
+def schedule(phase_codes: list[str | None] | None = None) -> None:
+    """Queue a build of each booklet asked for (default: every phase and each one), once per
+    booklet version and day while it waits. Never fails the caller: a failure is logged."""
+    version, day = _version(), timezone.localdate().isoformat()
+    for code in phase_keys() if phase_codes is None else phase_codes:
+        key = f"directory:booklet:queued:{code or 'all'}:{version}:{day}"
+        try:
+            if cache.add(key, 1, QUEUED_SECONDS):
+                build_booklet_pdf.enqueue(code)
+        except Exception:
+            logger.exception("Could not queue the booklet (%s)", code or "all phases")
+            cache.delete(key)
 
 
 def _version() -> str:
@@ -142,5 +219,6 @@ def _version() -> str:
 
 
 def invalidate() -> None:
-    """Forget every cached booklet: called when a service, team, partner or location changes."""
+    """Every booklet built so far is out of date: called when a service, team, partner or location
+    changes."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)

@@ -1,7 +1,9 @@
-"""Keep the cached booklet honest: anything it shows changing clears it."""
+"""Keep the booklet honest: anything it shows changing makes the stored builds out of date and,
+once the change is committed, queues new ones."""
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
@@ -13,6 +15,7 @@ from .models import Location, PartnerOrganisation, ServicePage, SupportIndexPage
 
 def _invalidate(sender: Any, **kwargs: Any) -> None:
     booklet.invalidate()
+    transaction.on_commit(booklet.schedule)
 
 
 def connect() -> None:

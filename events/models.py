@@ -28,7 +28,7 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.home.caching import content_version
 from portal.home.cards import Card
-from portal.taxonomy.facet_index import facet_index
+from portal.taxonomy.facet_index import Listing, facet_index
 from portal.taxonomy.facets import page_number
 from portal.taxonomy.models import Audience, CouncilTeam, School
 
@@ -81,6 +81,13 @@ class EventIndexPage(RoutablePageMixin, Page):
     def live_events(self) -> models.QuerySet["EventPage"]:
         return EventPage.objects.live().public().descendant_of(self)
 
+    def facet_listings(self) -> list[Listing]:
+        return [
+            Listing(
+                f"events:{self.pk}", str(content_version()), self.live_events, event_facets(), EVENT_ORDERS
+            )
+        ]
+
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
         filters = EventFilters.from_params(request.GET)
@@ -91,9 +98,7 @@ class EventIndexPage(RoutablePageMixin, Page):
             in_tab = self.live_events().filter(end__gte=now)
         # The tab and month narrow through the database (one query); facets come from the index.
         within = filters.apply_month(in_tab).values_list("pk", flat=True)
-        index = facet_index(
-            f"events:{self.pk}", str(content_version()), self.live_events, event_facets(), EVENT_ORDERS
-        )
+        index = facet_index(self.facet_listings()[0])
         selection = index.select(filters.facets, filters.when, within=within)
         page = selection.page(page_number(request.GET.getlist("page")), PAGE_SIZE, EVENT_CARD.fetch(request))
         return self.render(

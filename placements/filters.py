@@ -22,7 +22,7 @@ from typing import Any
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from portal.home.caching import content_version
-from portal.taxonomy.facet_index import FacetIndex, Selection, facet_index
+from portal.taxonomy.facet_index import FacetIndex, Listing, Selection, facet_index
 from portal.taxonomy.facets import Facet, Option, first_valid
 from portal.taxonomy.vocabulary import KEY_STAGES, SETTINGS
 
@@ -75,10 +75,10 @@ def placement_facets() -> tuple[Facet, ...]:
     )
 
 
-def placement_index(index: PlacementIndexPage) -> FacetIndex:
-    """The directory's facet index. The date is part of its version: listings expire and windows
-    close as days pass, with nothing saved."""
-    return facet_index(
+def placement_listing(index: PlacementIndexPage) -> Listing:
+    """What the directory's facet index is built from. The date is part of its version: listings
+    expire and windows close as days pass, with nothing saved."""
+    return Listing(
         f"placements:{index.pk}",
         f"{content_version()}:{today()}",
         index.live_placements,
@@ -86,6 +86,10 @@ def placement_index(index: PlacementIndexPage) -> FacetIndex:
         {sort: partial(ordered, sort=sort) for sort in SORTS},
         window_facets,
     )
+
+
+def placement_index(index: PlacementIndexPage) -> FacetIndex:
+    return facet_index(placement_listing(index))
 
 
 def window_facets(placements: QuerySet) -> dict[str, dict[str, list[int]]]:

@@ -113,6 +113,11 @@ class PlacementIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "work-placement directory"
 
+    def facet_listings(self) -> list[Any]:
+        from .filters import placement_listing  # filters imports this module
+
+        return [placement_listing(self)]
+
     def live_placements(self) -> models.QuerySet["PlacementPage"]:
         """Placements a school may see: live, public and confirmed recently enough."""
         return (

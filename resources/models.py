@@ -24,7 +24,7 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.home.caching import content_version
 from portal.home.cards import Card
-from portal.taxonomy.facet_index import FacetIndex, facet_index
+from portal.taxonomy.facet_index import FacetIndex, Listing, facet_index
 from portal.taxonomy.facets import FacetedQuery, page_number
 from portal.taxonomy.models import Audience, Benchmark, KeyStage, School, Setting, Subject
 
@@ -69,14 +69,19 @@ class ResourceIndexPage(RoutablePageMixin, Page):
     def live_resources(self) -> models.QuerySet:
         return ResourcePage.objects.live().public().descendant_of(self)
 
+    def facet_listings(self) -> list[Listing]:
+        return [
+            Listing(
+                f"resources:{self.pk}",
+                str(content_version()),
+                self.live_resources,
+                resource_facets(),
+                {key: ordering for key, (_, ordering) in SORTS.items()},
+            )
+        ]
+
     def facet_index(self) -> FacetIndex:
-        return facet_index(
-            f"resources:{self.pk}",
-            str(content_version()),
-            self.live_resources,
-            resource_facets(),
-            {key: ordering for key, (_, ordering) in SORTS.items()},
-        )
+        return facet_index(self.facet_listings()[0])
 
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:

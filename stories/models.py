@@ -24,7 +24,7 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.home.caching import content_version
 from portal.home.cards import Card
-from portal.taxonomy.facet_index import facet_index
+from portal.taxonomy.facet_index import Listing, facet_index
 from portal.taxonomy.facets import FacetedQuery, page_number
 
 from .film import Film, validate_film_url
@@ -71,16 +71,24 @@ class StoryIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "Born and Bred stories index"
 
+    def live_stories(self) -> models.QuerySet["StoryPage"]:
+        return StoryPage.objects.live().public().descendant_of(self)
+
+    def facet_listings(self) -> list[Listing]:
+        return [
+            Listing(
+                f"stories:{self.pk}",
+                str(content_version()),
+                self.live_stories,
+                story_facets(),
+                {"title": ("title",)},
+            )
+        ]
+
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
         query = FacetedQuery.from_params(story_facets(), request.GET)
-        index = facet_index(
-            f"stories:{self.pk}",
-            str(content_version()),
-            lambda: StoryPage.objects.live().public().descendant_of(self),
-            story_facets(),
-            {"title": ("title",)},
-        )
+        index = facet_index(self.facet_listings()[0])
         selection = index.select(query, "title")
         page = selection.page(page_number(request.GET.getlist("page")), PAGE_SIZE, STORY_CARD.fetch(request))
         return self.render(

@@ -17,12 +17,18 @@ def root_page(db) -> Page:
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """The caches live in process memory: no test may see another test's pages or rate-limit counts."""
+    """The caches and the facet indexes live in process memory: no test may see another test's
+    pages, listings or rate-limit counts."""
     from django.conf import settings
     from django.core.cache import caches
 
-    for alias in settings.CACHES:
-        caches[alias].clear()
+    from portal.taxonomy.index_builds import forget
+
+    def clear() -> None:
+        for alias in settings.CACHES:
+            caches[alias].clear()
+        forget()
+
+    clear()
     yield
-    for alias in settings.CACHES:
-        caches[alias].clear()
+    clear()

@@ -19,7 +19,7 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.home.caching import content_version
 from portal.home.cards import Card
-from portal.taxonomy.facet_index import FacetIndex, facet_index, rows
+from portal.taxonomy.facet_index import FacetIndex, Listing, facet_index, rows
 from portal.taxonomy.facets import FacetedQuery, page_number
 
 from ..filters import provider_facets
@@ -57,14 +57,19 @@ class Post16IndexPage(RoutablePageMixin, Page):
         context["guides"] = Post16GuidePage.objects.live().public().child_of(self).order_by("path")
         return context
 
+    def facet_listings(self) -> list[Listing]:
+        return [
+            Listing(
+                f"post16:{self.pk}",
+                str(content_version()),
+                self.live_providers,
+                provider_facets(),
+                {"title": ("title",)},
+            )
+        ]
+
     def facet_index(self) -> FacetIndex:
-        return facet_index(
-            f"post16:{self.pk}",
-            str(content_version()),
-            self.live_providers,
-            provider_facets(),
-            {"title": ("title",)},
-        )
+        return facet_index(self.facet_listings()[0])
 
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:

@@ -24,7 +24,7 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.home.caching import content_version
 from portal.home.cards import Card
-from portal.taxonomy.facet_index import facet_index
+from portal.taxonomy.facet_index import Listing, facet_index
 from portal.taxonomy.facets import FacetedQuery, page_number
 from portal.taxonomy.models import Benchmark, CouncilTeam
 
@@ -58,6 +58,17 @@ class SupportIndexPage(RoutablePageMixin, Page):
     def live_services(self) -> models.QuerySet["ServicePage"]:
         return ServicePage.objects.live().public().descendant_of(self)
 
+    def facet_listings(self) -> list[Listing]:
+        return [
+            Listing(
+                f"services:{self.pk}",
+                str(content_version()),
+                self.live_services,
+                service_facets(),
+                {key: ordering for key, (_, ordering) in SERVICE_SORTS.items()},
+            )
+        ]
+
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
         query = FacetedQuery.from_params(service_facets(), request.GET)
@@ -68,13 +79,7 @@ class SupportIndexPage(RoutablePageMixin, Page):
             if text
             else None
         )
-        index = facet_index(
-            f"services:{self.pk}",
-            str(content_version()),
-            self.live_services,
-            service_facets(),
-            {key: ordering for key, (_, ordering) in SERVICE_SORTS.items()},
-        )
+        index = facet_index(self.facet_listings()[0])
         selection = index.select(query, sort, within=within)
         number = page_number(request.GET.getlist("page"))
         page = selection.page(number, SERVICE_PAGE_SIZE, SERVICE_CARD.fetch(request))

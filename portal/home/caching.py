@@ -68,9 +68,17 @@ def content_changed(**kwargs: Any) -> None:
     """Signal receiver (and plain function): everything cached so far is now stale.
 
     Bumped now and again on commit: a request that reads the new version before the change is
-    committed may cache the old content under it, and the second bump retires that."""
+    committed may cache the old content under it, and the second bump retires that. Each bump
+    also asks for the listings' facet indexes to be rebuilt in the background."""
+    _bump_and_rebuild()
+    transaction.on_commit(_bump_and_rebuild)
+
+
+def _bump_and_rebuild() -> None:
+    from portal.taxonomy.index_builds import schedule_rebuild
+
     _bump()
-    transaction.on_commit(_bump)
+    schedule_rebuild()
 
 
 def _is_portal_model(sender: type) -> bool:

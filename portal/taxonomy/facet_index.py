@@ -6,14 +6,20 @@ per listing, which items have each facet value as bitsets (a Python int, bit n =
 a sort order), one layout per sort. A request then costs a few ANDs and popcounts for the counts,
 picks its page of ids from the set bits, and loads just those rows.
 
-The index is rebuilt when the caller's `version` changes: the site's content version, which every
-publish, unpublish, move and save of the portal's content changes (portal.home.caching). Only live,
-public items are ever indexed, because the caller builds it from that queryset."""
+An index is built for a `version` of a listing: the site's content version, which every publish,
+unpublish, move and save of the portal's content changes (portal.home.caching). Only live, public
+items are ever indexed, because the listing builds it from that queryset. Building one takes about
+half a second at 50,000 items, so it is done in the background and shared between processes
+(portal.taxonomy.index_builds); an index can be written to bytes and read back in milliseconds."""
 
-import threading
+import marshal
+import time
+import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -92,10 +98,17 @@ class FacetFilter:
 class Layout:
     """The items in one sort order and, for each facet value, which of them have it."""
 
-    ids: tuple[int, ...]
-    rank: dict[int, int]  # id -> position (bit) in this order
-    everything: int
+    ids: Sequence[int]  # position (bit) -> id
     values: dict[str, dict[str, int]]  # facet parameter -> value -> bitset
+
+    @cached_property
+    def rank(self) -> dict[int, int]:
+        """id -> position in this order: only listings narrowed by the database (`within`) need it."""
+        return {pk: n for n, pk in enumerate(self.ids)}
+
+    @cached_property
+    def everything(self) -> int:
+        return (1 << len(self.ids)) - 1
 
     def positions(self, ids: Iterable[int]) -> int:
         return _positions(self.rank, ids)
@@ -106,13 +119,23 @@ def _positions(rank: Mapping[int, int], ids: Iterable[int]) -> int:
     return bitset(rank[pk] for pk in ids if pk in rank)
 
 
+# Bumped whenever what dumps() writes changes: a process never reads another format.
+FORMAT = 1
+
+
 @dataclass(frozen=True)
 class FacetIndex:
-    """Which live items have which facet values, laid out once per sort order."""
+    """Which live items have which facet values, laid out once per sort order.
+
+    `live`, when set, is the listing's live queryset: the index is an earlier build, served while
+    the current one is prepared, so each page's ids are checked against it before they are shown
+    (an item unpublished since the build is left out; counts may still include it)."""
 
     version: str
     layouts: dict[str, Layout]  # sort -> layout
     labels: dict[str, dict[str, str]]  # facet parameter -> value -> label
+    built_at: float = 0.0  # when the build began to read the items (time.time())
+    live: Callable[[], QuerySet] | None = field(default=None, compare=False)
 
     @classmethod
     def build(
@@ -124,6 +147,7 @@ class FacetIndex:
         derived: Derived | None = None,
     ) -> "FacetIndex":
         """Reads the items once per facet and once per sort order, plus what `derived` reads."""
+        started = time.time()
         members: dict[str, Mapping[str, Collection[int]]] = {}
         labels: dict[str, dict[str, str]] = {}
         for facet in facets:
@@ -137,14 +161,52 @@ class FacetIndex:
             rank = {pk: n for n, pk in enumerate(ids)}
             layouts[sort] = Layout(
                 ids=ids,
-                rank=rank,
-                everything=bitset(range(len(ids))),
                 values={
                     param: {value: _positions(rank, pks) for value, pks in by_value.items()}
                     for param, by_value in members.items()
                 },
             )
-        return cls(version=version, layouts=layouts, labels=labels)
+        return cls(version=version, layouts=layouts, labels=labels, built_at=started)
+
+    def dumps(self) -> bytes:
+        """The index as compact bytes (ids as 64-bit integers, bitsets as their bytes), for the
+        shared cache. marshal, not pickle: only plain values, and several times quicker."""
+        layouts = {
+            sort: (
+                array("q", layout.ids).tobytes(),
+                {
+                    param: {
+                        value: bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+                        for value, bits in by_value.items()
+                    }
+                    for param, by_value in layout.values.items()
+                },
+            )
+            for sort, layout in self.layouts.items()
+        }
+        return zlib.compress(marshal.dumps((FORMAT, self.version, self.built_at, self.labels, layouts)), 1)
+
+    @classmethod
+    def loads(cls, data: bytes) -> "FacetIndex | None":
+        """An index written by dumps(), or None when `data` is not one in this format."""
+        try:
+            fmt, version, built_at, labels, layouts = marshal.loads(zlib.decompress(data))  # noqa: S302 - our own cache entry
+        except (ValueError, TypeError, EOFError, zlib.error):
+            return None
+        if fmt != FORMAT:
+            return None
+        loaded = {}
+        for sort, (ids, values) in layouts.items():
+            positions = array("q")
+            positions.frombytes(ids)
+            loaded[sort] = Layout(
+                ids=positions,
+                values={
+                    param: {value: int.from_bytes(bits, "little") for value, bits in by_value.items()}
+                    for param, by_value in values.items()
+                },
+            )
+        return cls(version=version, layouts=loaded, labels=labels, built_at=built_at)
 
     def select(
         self,
@@ -169,7 +231,7 @@ class FacetIndex:
                 for value, bits in layout.values[facet.param].items()
             }
             facets[facet.param] = query.options(facet, counted)
-        return Selection(layout=layout, matching=passing(), facets=facets, passing=passing)
+        return Selection(layout=layout, matching=passing(), facets=facets, passing=passing, live=self.live)
 
 
 @dataclass(frozen=True)
@@ -178,6 +240,7 @@ class Selection:
     matching: int
     facets: dict[str, list[Option]]
     passing: FacetFilter
+    live: Callable[[], QuerySet] | None = None
 
     def counts(self, param: str, values: Iterable[str]) -> dict[str, int]:
         """How many items would match with each of `values` of the facet `param` ticked instead
@@ -195,6 +258,8 @@ class Selection:
     def page(self, number: int, per_page: int, fetch: "Fetch") -> Page:
         """One page of results as Django's Page (for the pagination component): `fetch` turns
         only that page's ids into what the listing shows (`rows(...)`, or rendered cards)."""
+        if self.live is not None:
+            fetch = _only_live(fetch, self.live)
         return Paginator(_Results(self, fetch), per_page).get_page(number)
 
 
@@ -210,6 +275,16 @@ def rows(model: type[Model], load: Callable[[QuerySet], QuerySet]) -> Fetch:
         return [found[pk] for pk in ids if pk in found]
 
     return fetch
+
+
+def _only_live(fetch: Fetch, live: Callable[[], QuerySet]) -> Fetch:
+    """`fetch`, showing only the ids still in the live queryset (one query for the page)."""
+
+    def checked(ids: list[int]) -> list[Any]:
+        still = set(live().filter(pk__in=ids).values_list("pk", flat=True))
+        return fetch([pk for pk in ids if pk in still])
+
+    return checked
 
 
 class _Results(Sequence):
@@ -239,26 +314,26 @@ def _members(items: QuerySet, facet: Facet) -> tuple[dict[str, list[int]], dict[
     return dict(members), labels
 
 
-_indexes: dict[str, FacetIndex] = {}
-_lock = threading.Lock()
+@dataclass(frozen=True)
+class Listing:
+    """What one listing's index is built from: its `name` (unique per listing page), the
+    `version` of the content it should reflect, the live `items`, its facets and sort orders,
+    and the facets no lookup can express (`derived`)."""
+
+    name: str
+    version: str
+    items: Callable[[], QuerySet]
+    facets: Sequence[Facet]
+    orderings: Mapping[str, Ordering]
+    derived: Derived | None = None
+
+    def build(self) -> FacetIndex:
+        return FacetIndex.build(self.version, self.items(), self.facets, self.orderings, self.derived)
 
 
-def facet_index(
-    name: str,
-    version: str,
-    items: Callable[[], QuerySet],
-    facets: Sequence[Facet],
-    orderings: Mapping[str, Ordering],
-    derived: Derived | None = None,
-) -> FacetIndex:
-    """This process's index for the listing `name` at `version`, built on first use (no query
-    when it is current)."""
-    current = _indexes.get(name)
-    if current is not None and current.version == version:
-        return current
-    with _lock:
-        current = _indexes.get(name)
-        if current is None or current.version != version:
-            current = FacetIndex.build(version, items(), facets, orderings, derived)
-            _indexes[name] = current
-        return current
+def facet_index(listing: Listing) -> FacetIndex:
+    """The index this process serves `listing` from: the current build, or the previous one while
+    the current one is prepared in the background (portal.taxonomy.index_builds)."""
+    from .index_builds import served
+
+    return served(listing)

@@ -1,21 +1,41 @@
 """The booklet PDF: it opens, has a contents page whose page numbers are right, names every live
-service (and no draft), prints one phase on request, refuses an unknown phase, and is cached until
-something it shows changes."""
+service (and no draft), prints one phase on request, refuses an unknown phase, and is built by a
+task, never in a visitor's request: the latest build is sent until the next one is stored."""
 
 import io
 import re
 
 import pytest
+from django.test import TestCase
+from django_tasks import default_task_backend
 from pypdf import PdfReader
 
 from directory import booklet
 from directory.models import ServicePage
+from directory.vocabulary import PHASE_CODES
 
 from . import factories
 
 pytestmark = pytest.mark.django_db
 
 URL = "/support-for-schools/booklet.pdf"
+
+
+@pytest.fixture(autouse=True)
+def _own_storage(settings, tmp_path):
+    """Each test starts with no stored booklet."""
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def queued_only(settings):
+    """Tasks are queued and not run, as with a worker that has not got to them yet."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    return default_task_backend
+
+
+def queued_booklets(backend) -> list[str | None]:
+    return [result.args[0] for result in backend.results if result.task.name == "build_booklet_pdf"]
 
 
 @pytest.fixture
@@ -101,16 +121,54 @@ def test_no_services_section_no_booklet(client, db):
 
 
 def test_the_booklet_is_cached_until_a_service_is_published(client, services, monkeypatch):
-    first = client.get(URL).content
+    first = b"".join(client.get(URL))
     rendered = []
     real_render = booklet.render_pdf
     monkeypatch.setattr(booklet, "render_pdf", lambda b: rendered.append(b) or real_render(b))
-    assert client.get(URL).content == first and rendered == []
+    assert b"".join(client.get(URL)) == first and rendered == []
     new = factories.service(factories.support_index(None), title="Sensory support", phases=("primary",))
     assert "Sensory support" in " ".join(pdf_pages(client.get(URL)))
     assert len(rendered) == 1
     new.unpublish()
     assert "Sensory support" not in " ".join(pdf_pages(client.get(URL)))
+
+
+def test_with_no_build_yet_visitors_get_a_quick_503_and_a_build_is_queued_once(client, services, queued_only):
+    response = client.get(URL)
+    assert response.status_code == 503 and response["Retry-After"].isdigit()
+    html = response.content.decode()
+    assert "The booklet is being prepared" in html and 'href="/support-for-schools/"' in html
+    client.get(URL)
+    assert queued_booklets(queued_only) == [None]  # one build, however many visitors ask
+    booklet.build_booklet_pdf.call(None)  # the worker
+    assert "Educational psychology" in " ".join(pdf_pages(client.get(URL)))
+
+
+def test_the_previous_build_is_sent_until_the_new_one_is_stored(client, services, queued_only):
+    booklet.build_booklet_pdf.call(None)
+    new = factories.service(factories.support_index(None), title="Sensory support", phases=("primary",))
+    assert "Sensory support" not in " ".join(pdf_pages(client.get(URL)))
+    assert queued_booklets(queued_only) == [None]
+    booklet.build_booklet_pdf.call(None)
+    assert "Sensory support" in " ".join(pdf_pages(client.get(URL)))
+    new.unpublish()
+    booklet.build_booklet_pdf.call(None)
+    assert "Sensory support" not in " ".join(pdf_pages(client.get(URL)))
+    assert len(booklet._builds(None)) == 2  # the latest and the one before it
+
+
+def test_a_build_is_cheap_to_run_twice(services, monkeypatch):
+    first = booklet.build_booklet_pdf.call("primary")
+    monkeypatch.setattr(booklet, "render_pdf", lambda b: pytest.fail("rendered again"))
+    assert booklet.build_booklet_pdf.call("primary") == first
+
+
+def test_a_committed_change_queues_every_booklet(services, queued_only):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        team = ServicePage.objects.get(pk=services["ep"].pk).team
+        team.name = "Renamed Psychology Team"
+        team.save()
+    assert sorted(queued_booklets(queued_only), key=str) == sorted([None, *PHASE_CODES], key=str)
 
 
 def test_changing_a_team_clears_the_booklet(client, services):

@@ -6,7 +6,7 @@ from django.http import QueryDict
 from wagtail.models import PageViewRestriction
 
 from portal.home.caching import content_version
-from portal.taxonomy.facet_index import FacetIndex, bitset, facet_index, rows, set_bits
+from portal.taxonomy.facet_index import FacetIndex, bitset, rows, set_bits
 from portal.taxonomy.facets import FacetedQuery
 from resources.filters import SORTS, resource_facets
 from resources.models import ResourcePage
@@ -71,17 +71,25 @@ def test_pages_follow_the_sort_and_within_narrows(bank):
 
 
 def test_a_new_content_version_rebuilds_the_index(bank):
-    def build() -> FacetIndex:
-        return facet_index(
-            f"test:{bank.pk}", str(content_version()), bank.live_resources, resource_facets(), ORDERINGS
-        )
-
-    before = build()
-    assert build() is before  # nothing changed: the same index, no rebuild
-    factories.resource(bank, title="Echo", benchmarks=[6])
-    after = build()
-    assert after is not before
+    before = bank.facet_index()
+    assert bank.facet_index() is before  # nothing changed: the same index, no rebuild
+    factories.resource(bank, title="Echo", benchmarks=[6])  # the rebuild task runs (immediate backend)
+    after = bank.facet_index()
+    assert after is not before and after.version == str(content_version()) and after.live is None
     assert after.select(FacetedQuery(resource_facets()), "title").total == 4
+
+
+def test_an_index_survives_the_trip_through_bytes(bank):
+    index = FacetIndex.build("v1", bank.live_resources(), resource_facets(), ORDERINGS)
+    loaded = FacetIndex.loads(index.dumps())
+    laid_out = lambda i: {sort: (list(layout.ids), layout.values) for sort, layout in i.layouts.items()}  # noqa: E731
+    assert (loaded.version, loaded.built_at, loaded.labels) == (index.version, index.built_at, index.labels)
+    assert laid_out(loaded) == laid_out(index)
+    query = FacetedQuery.from_params(resource_facets(), QueryDict("benchmark=6"))
+    assert _counts(loaded.select(query, "title"), "key_stage") == _counts(
+        index.select(query, "title"), "key_stage"
+    )
+    assert FacetIndex.loads(b"not an index") is None
 
 
 def test_making_a_page_private_changes_the_content_version(bank):
