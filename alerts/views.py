@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
@@ -40,6 +41,7 @@ def _source(request: HttpRequest):
     return source
 
 
+@never_cache  # personal: never kept by the page cache or a proxy
 @ratelimit(key="ip", rate="10/m", method="POST", block=True)
 @require_http_methods(["GET", "POST"])
 def new_alert(request: HttpRequest) -> HttpResponse:
@@ -80,6 +82,7 @@ def _alert_from(token: str, salt: str) -> Alert | None:
     return Alert.objects.filter(pk=pk).first() if isinstance(pk, int) else None
 
 
+@never_cache  # personal: never kept by the page cache or a proxy
 @require_http_methods(["GET", "POST"])
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     """A link a mail scanner may open, so GET only shows a button; the POST confirms."""
@@ -95,6 +98,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "alerts/confirm.html", {"alert": alert})
 
 
+@never_cache  # personal: never kept by the page cache or a proxy
 @csrf_exempt  # RFC 8058: mail clients POST with no token and no confirmation step
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
@@ -108,6 +112,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "alerts/unsubscribe.html", {"alert": alert})
 
 
+@never_cache  # personal: never kept by the page cache or a proxy
 @require_http_methods(["GET", "POST"])
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     """Every alert of one address: change how often, delete one, or delete them all."""
@@ -128,6 +133,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@never_cache  # personal: never kept by the page cache or a proxy
 @ratelimit(key="ip", rate="5/m", method="POST", block=True)
 @require_http_methods(["GET", "POST"])
 def request_manage_link(request: HttpRequest) -> HttpResponse:

@@ -95,7 +95,8 @@ def test_digest_lists_new_matches_once_per_period_with_one_click_unsubscribe(cli
     assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = digest.extra_headers["List-Unsubscribe"].strip("<>")
     client_without_csrf = client.__class__(enforce_csrf_checks=True)
-    assert client_without_csrf.get(path_of(unsubscribe)).status_code == 200
+    shown = client_without_csrf.get(path_of(unsubscribe))
+    assert shown.status_code == 200 and "no-store" in shown["Cache-Control"]  # never a cached page
     assert Alert.objects.exists()
     assert client_without_csrf.post(path_of(unsubscribe)).status_code == 200
     assert not Alert.objects.exists()
