@@ -23,6 +23,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Email alerts (/alerts/...) and every listing's Atom feed (<listing>/feed/, /search/feed/),
+# and shortlists (/shortlist/...): before Wagtail's pages.
+urlpatterns += [path("", include("alerts.urls")), path("", include("shortlists.urls"))]
+
 # /events/calendar.ics and /events/<event>/event.ics: .ics URLs handed to the pages' routes.
 urlpatterns += [path("", include("events.urls"))]
 

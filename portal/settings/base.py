@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "feedback",
     # Last: its demo module rebuilds the index after every other app has loaded its content.
     "search",
+    # Email alerts, Atom feeds and reminders (alerts); shortlists and printable packs (shortlists).
+    "alerts",
+    "shortlists",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
