@@ -50,7 +50,7 @@ e2e: $(BIN)/.installed ## Browser journeys and accessibility checks in Debian's 
 	$(BIN)/pytest tests/e2e -m e2e -q
 
 drills: $(BIN)/.installed ## Fault drills on 127.0.0.1: PostgreSQL, 2 Redis, gunicorn (3 workers) and the task worker; one PASS/FAIL line each
-	scripts/with-postgres $(BIN)/pytest tests/drills -m drills -q -s -p no:randomly -p no:xdist
+	scripts/with-postgres $(BIN)/pytest tests/drills -m drills -q -s -p no:randomly -n 0
 
 lint: $(BIN)/.installed ## ruff lint and format check
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

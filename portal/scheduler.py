@@ -50,6 +50,18 @@ JOBS: tuple[Job, ...] = (
         "queues email whose task was lost (a worker killed mid-task); safe to run anywhere, any time",
     ),
     Job(
+        ("purge_unconfirmed_alerts",),
+        "15 * * * *",
+        600,
+        "privacy: email alerts not confirmed within 48 hours",
+    ),
+    Job(
+        ("prebuild",),
+        "5 0 * * *",
+        600,
+        "queues every facet index and booklet build: the date changes what listings show",
+    ),
+    Job(
         ("purge_placement_requests",),
         "10 2 * * *",
         3600,
@@ -61,6 +73,7 @@ JOBS: tuple[Job, ...] = (
         3600,
         "retention: contact details of old referral enquiries",
     ),
+    Job(("purge_host_applications",), "35 2 * * *", 3600, "retention: declined employers' applications"),
     Job(("purge_contributor_requests",), "30 2 * * *", 3600, "retention: account requests never approved"),
     Job(("prune_search_terms",), "40 2 * * *", 3600, "retention: old anonymous search-term counts"),
     Job(("purge_outbox",), "50 2 * * *", 3600, "retention: sent and given-up email"),
@@ -69,6 +82,19 @@ JOBS: tuple[Job, ...] = (
         "55 2 * * *",
         3600,
         "deletes finished task rows after 14 days",
+    ),
+    Job(("send_alert_digests",), "0 6 * * *", 3600, "queues the daily and weekly digests of email alerts"),
+    Job(
+        ("send_host_team_reminders",),
+        "30 7 * * *",
+        3600,
+        "reminds host teams of listings to confirm and requests waiting 5 working days",
+    ),
+    Job(
+        ("send_feedback_requests",),
+        "0 8 * * *",
+        3600,
+        "emails feedback links for placements and encounters that have ended",
     ),
     Job(
         ("search_index", "--check"),
