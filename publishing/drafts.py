@@ -26,6 +26,8 @@ from wagtail.models import GroupCollectionPermission, Page, ReferenceIndex
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
 
+from portal.home.middleware import DATABASE_ERRORS
+
 
 def without_other_peoples_drafts(pages: QuerySet, user: Any) -> QuerySet:
     """`pages` less the unpublished pages of other people that `user` may not change or publish."""
@@ -149,9 +151,20 @@ class AdminDraftGuard:
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: dict[str, Any]) -> None:
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or not request.path_info.startswith("/admin/"):
+        if not request.path_info.startswith("/admin/"):
             return None
+        try:
+            self._check(request, kwargs)
+        except DATABASE_ERRORS:
+            # Who the user is lives in the database: let the view meet the outage, where the
+            # portal's middleware answers it with the plain 503 (an error here would be a 500).
+            return None
+        return None
+
+    def _check(self, request: HttpRequest, kwargs: dict[str, Any]) -> None:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return
         match = request.resolver_match or resolve(request.path_info)
         bulk = match.url_name == "wagtail_bulk_action"
         pages = [v for k, v in kwargs.items() if k in PAGE_ARGUMENTS]
@@ -171,4 +184,3 @@ class AdminDraftGuard:
                 ids += request.GET.getlist("id")
             if hides_an_upload(model, ids, user):
                 raise Http404("No such file.")
-        return None

@@ -101,7 +101,7 @@ def test_the_report_lists_them_for_editors_and_reporting_and_exports(stale_site,
     assert lines[0] == "Title,Type,Last reviewed or confirmed,Owner,Owner's email"
     assert any(
         line.startswith(
-            f"Highways insight week,Work placement,{CONFIRMED:%d/%m/%Y},Highways,highways@example.org"
+            f"Highways insight week,Work placement or encounter,{CONFIRMED:%d/%m/%Y},Highways,highways@example.org"
         )
         for line in lines
     )

@@ -28,6 +28,7 @@ from tests.home.test_site import _import_production_settings
 from tests.placements import factories as placement_factories
 from tests.publishing import factories as people
 from tests.resources import factories as resource_factories
+from tests.tasks import run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +122,7 @@ def test_a_file_used_only_by_a_draft_cannot_be_downloaded_until_the_page_is_live
     draft, upload, _ = other_schools_draft
     assert client.get(upload.url).status_code == 404
     draft.save_revision().publish()
+    run_tasks()  # the worker brings Wagtail's reference index up to date after a publish
     assert client.get(upload.url).status_code == 200
 
 
@@ -137,6 +139,7 @@ def test_a_contributors_file_added_in_a_new_draft_of_a_live_page_waits_for_publi
     revision = page.save_revision()
     assert client.get(added.url).status_code == 404
     revision.publish()
+    run_tasks()  # the worker brings Wagtail's reference index up to date after a publish
     assert client.get(added.url).status_code == 200
 
 
