@@ -12,6 +12,8 @@ help: ## List the targets
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	scripts/ensure-system-packages
+	@# The tests and drills start real Redis servers: install it once here, not from two test workers at once.
+	command -v redis-server >/dev/null || [ "$$(id -u)" != 0 ] || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c requirements.lock -e ".[dev]"

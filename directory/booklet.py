@@ -173,7 +173,7 @@ def latest(phase_code: str | None) -> Build | None:
     return Build.from_name(names[-1]) if names else None
 
 
-@task()
+@task(backend="builds")
 def build_booklet_pdf(phase_code: str | None = None) -> str | None:
     """Render and store the booklet for `phase_code`, unless the latest build is current (so a
     second run costs a directory listing). Returns the stored name, None with no services section."""

@@ -9,6 +9,7 @@ three behaviours on the same port:
 """
 
 import contextlib
+import os
 import socket
 import threading
 from email import message_from_bytes
@@ -106,7 +107,10 @@ class SMTPSink:
 
 
 def _free_port() -> int:
-    for port in PORTS:
+    # Each xdist worker starts from its own place in the range, so two workers probing at the same
+    # moment don't both pick the first free port.
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    for port in _ordered_ports(worker):
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
@@ -115,3 +119,9 @@ def _free_port() -> int:
                 continue
             return port
     raise RuntimeError(f"No free port in {PORTS}")
+
+
+def _ordered_ports(worker: int) -> list[int]:
+    ports = list(PORTS)
+    start = (worker * 7) % len(ports)
+    return ports[start:] + ports[:start]

@@ -19,10 +19,12 @@ def commit() -> None:
             callback()
 
 
-def run_tasks(*, later: datetime.timedelta = datetime.timedelta(0), limit: int = 1000) -> int:
+def run_tasks(
+    *, later: datetime.timedelta = datetime.timedelta(0), limit: int = 1000, path_suffix: str = ""
+) -> int:
     """Commit (see commit()), then run every task that is ready (and every deferred one due
     within `later`), including the tasks those tasks queue, through the worker's own code;
-    return how many ran. The worker's loop is not used because it closes the database
+    return how many ran. `path_suffix` runs only the tasks whose path ends with it. The worker's loop is not used because it closes the database
     connection, which would end the test's transaction."""
     if connection.in_atomic_block:
         commit()
@@ -40,7 +42,9 @@ def run_tasks(*, later: datetime.timedelta = datetime.timedelta(0), limit: int =
     while ran < limit:
         due = timezone.now() + later
         result = DBTaskResult.objects.filter(
-            Q(run_after__lte=due) | Q(run_after=get_date_max()), status="READY"
+            Q(run_after__lte=due) | Q(run_after=get_date_max()),
+            status="READY",
+            task_path__endswith=path_suffix,
         ).first()
         if result is None:
             return ran

@@ -35,7 +35,7 @@ PAGE_CACHE_PARAMETERS = frozenset(
     {
         *("q", "sort", "page", "per_page", "format", "play", "phase", "window"),
         *("benchmark", "key_stage", "type", "audience", "setting", "tag", "places"),
-        *("activity", "adjustment", "area", "team", "month", "from", "to", "places_left", "when"),
+        *("activity", "adjustment", "area", "team", "month", "from", "to", "places_left", "when", "kind"),
         *("sector", "route", "need", "cost", "level"),
         *("search", "organization_id", "modified_after", "taxonomy_id", "taxonomy_term_id"),
         *("parent_id", "top_only", "postcode"),

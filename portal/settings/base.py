@@ -159,7 +159,16 @@ TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": [],
-    }
+    },
+    # Facet indexes and booklet PDFs (portal.taxonomy.index_builds, directory.booklet): built by the
+    # worker and shared through the cache in production. Development keeps its cache in each
+    # process, so it builds them in the process that made the change instead (dev.py).
+    "builds": {
+        "BACKEND": os.environ.get(
+            "BUILDS_TASKS_BACKEND", os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+        ),
+        "QUEUES": [],
+    },
 }
 # Every email goes through portal.outbox.queue_email: saved with the change it is about, sent by a
 # task. A failed attempt is retried OUTBOX_MAX_ATTEMPTS times in all, waiting OUTBOX_RETRY_SECONDS,

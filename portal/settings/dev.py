@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("DEBUG", "true")
+# The dev cache is per process, so a build made by the worker would never reach runserver.
+os.environ.setdefault("BUILDS_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 
 from .base import *  # noqa: E402,F403
 

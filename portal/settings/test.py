@@ -16,4 +16,9 @@ MEDIA_ROOT = BASE_DIR / "media" / "test" / os.environ.get("PYTEST_XDIST_WORKER",
 ALLOWED_HOSTS = ["*"]
 # Tasks are stored as in production and run by tests.tasks.run_tasks(), so a test sees what a
 # visitor's request did (queue) separately from what the worker does later (deliver).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}}
+# Facet indexes and booklets are built at once, as in development; tests/taxonomy/test_index_builds.py
+# and tests/directory/test_booklet.py queue them instead to test what visitors see meanwhile.
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []},
+    "builds": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []},
+}

@@ -233,7 +233,7 @@ def listings() -> list[Listing]:
     return found
 
 
-@task()
+@task(backend="builds")
 def rebuild_listings(everything: bool = False) -> list[str]:
     """Build and share each listing's index for the current content version, skipping those
     already shared at that version (so running it twice costs a few cache reads). Without

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from django.test import TestCase
-from django_tasks import default_task_backend
+from django_tasks import task_backends
 from pypdf import PdfReader
 
 from directory import booklet
@@ -30,8 +30,9 @@ def _own_storage(settings, tmp_path):
 @pytest.fixture
 def queued_only(settings):
     """Tasks are queued and not run, as with a worker that has not got to them yet."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    return default_task_backend
+    dummy = {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": []}
+    settings.TASKS = {"default": dummy, "builds": dummy}
+    return task_backends["builds"]
 
 
 def queued_booklets(backend) -> list[str | None]:

@@ -13,6 +13,7 @@ from django.core.cache import cache, caches
 
 from portal.home import caching, shared_cache
 from portal.settings.base import FAIL_SOFT_REDIS_CACHE
+from portal.taxonomy import index_builds
 from tests.resources import factories
 from tests.servers import RedisServer, free_port
 
@@ -64,7 +65,9 @@ def test_pages_are_cached_in_redis_and_counters_in_the_other_redis(client, home,
     assert caches["ratelimit"]._cache.get_client().dbsize() == 2  # this address and this username
 
 
-def test_redis_stopped_mid_test_pages_are_built_uncached_and_logged(client, home, on_redis, caplog):
+def test_redis_stopped_mid_test_pages_are_built_uncached_and_logged(
+    client, home, on_redis, caplog, monkeypatch
+):
     pages, limits = on_redis
     index = factories.resource_index(home)
     factories.resource(index, title="Before the outage")
@@ -81,6 +84,11 @@ def test_redis_stopped_mid_test_pages_are_built_uncached_and_logged(client, home
     assert any("unreachable" in record.getMessage() for record in caplog.records)
 
     factories.resource(index, title="Published during the outage")  # the bump is lost: no error
+    assert client.get("/resources/").status_code == 200  # the previous build, rows checked
+    # With no shared cache no build can arrive from the worker: after FALLBACK_SECONDS the
+    # process builds for itself (docs/background-builds.md), and the new page is listed.
+    monkeypatch.setattr(index_builds, "FALLBACK_SECONDS", -1.0)
+    index_builds.refresh_pending()
     assert "Published during the outage" in client.get("/resources/").content.decode()
 
 
@@ -90,7 +98,8 @@ def test_forms_still_work_and_rate_limits_hold_per_process_while_redis_is_down(c
     limits.stop()
     statuses = [sign_in(client, ip="192.0.2.7").status_code for _ in range(11)]
     assert statuses == [200] * 10 + [429]  # the form again with its error, then the limit
-    assert sign_in(client, ip="192.0.2.8").status_code == 429  # the account's own limit
+    # Failures count per account and address: another address is not locked out of the account.
+    assert sign_in(client, ip="192.0.2.8").status_code == 200
     assert sign_in(client, ip="192.0.2.8", username="someone-else").status_code == 200
 
 

@@ -106,7 +106,7 @@ def test_the_form_confirms_while_mail_fails_and_each_email_arrives_once_after(ho
     run_tasks()  # the worker tries while the server is still down
     assert delivered(smtp) == []
     if fault == "stall":
-        assert smtp.stalled_connections == len(form.recipients)
+        assert smtp.stalled_connections >= len(form.recipients), "the worker tried each while it stalled"
 
     smtp.accept()
     run_tasks(later=NEXT_RETRY)

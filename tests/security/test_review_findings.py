@@ -122,7 +122,9 @@ def test_a_file_used_only_by_a_draft_cannot_be_downloaded_until_the_page_is_live
     draft, upload, _ = other_schools_draft
     assert client.get(upload.url).status_code == 404
     draft.save_revision().publish()
-    run_tasks()  # the worker brings Wagtail's reference index up to date after a publish
+    run_tasks(
+        path_suffix=".update_reference_index_task"
+    )  # the worker brings Wagtail's reference index up to date after a publish
     assert client.get(upload.url).status_code == 200
 
 
@@ -139,7 +141,9 @@ def test_a_contributors_file_added_in_a_new_draft_of_a_live_page_waits_for_publi
     revision = page.save_revision()
     assert client.get(added.url).status_code == 404
     revision.publish()
-    run_tasks()  # the worker brings Wagtail's reference index up to date after a publish
+    run_tasks(
+        path_suffix=".update_reference_index_task"
+    )  # the worker brings Wagtail's reference index up to date after a publish
     assert client.get(added.url).status_code == 200
 
 

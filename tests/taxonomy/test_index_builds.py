@@ -4,7 +4,7 @@ the new build from the shared cache once the worker has written it."""
 
 import pytest
 from django.core.cache import cache
-from django_tasks import default_task_backend
+from django_tasks import task_backends
 
 from portal.home.caching import content_version
 from portal.taxonomy import index_builds
@@ -27,8 +27,9 @@ def bank(home):
 @pytest.fixture
 def queued_only(settings):
     """Tasks are queued and not run, as with a worker that has not got to them yet."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    return default_task_backend
+    dummy = {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": []}
+    settings.TASKS = {"default": dummy, "builds": dummy}
+    return task_backends["builds"]
 
 
 def queued(backend) -> list[str]:
