@@ -32,3 +32,15 @@ def _fresh_cache():
     clear()
     yield
     clear()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_of_this_test():
+    """tests.tasks.run_tasks() runs only what this test queued."""
+    from django.utils import timezone
+
+    from tests import tasks
+
+    tasks.test_started = timezone.now()
+    yield
+    tasks.test_started = None

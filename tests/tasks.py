@@ -8,6 +8,10 @@ from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+# When the running test began (set by tests/conftest.py): run_tasks() runs only the tasks queued
+# since, so rows another test left behind (a transactional test's restored data) are not run here.
+test_started: datetime.datetime | None = None
+
 
 def commit() -> None:
     """In a test wrapped in a transaction, do what the commit would: run (once) the on-commit
@@ -45,6 +49,7 @@ def run_tasks(
             Q(run_after__lte=due) | Q(run_after=get_date_max()),
             status="READY",
             task_path__endswith=path_suffix,
+            enqueued_at__gte=test_started or datetime.datetime.min.replace(tzinfo=datetime.UTC),
         ).first()
         if result is None:
             return ran
