@@ -7,6 +7,7 @@ the username. Usernames are counted as the sign-in form would read them, whateve
 spaces. Counts live in django-ratelimit's cache (RATELIMIT_USE_CACHE, else "default"), in fixed
 windows, and honour RATELIMIT_ENABLE like every other limit."""
 
+import contextlib
 import functools
 import hashlib
 import time
@@ -45,30 +46,43 @@ def _cache() -> Any:
     return caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
 
 
-def _count_failure(keys: list[str]) -> None:
+def _reserve(key: str) -> int:
+    """Count this attempt now (atomically, in the shared cache) and return the new count."""
+    cache = _cache()
+    cache.add(key, 0, WINDOW_SECONDS)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, WINDOW_SECONDS)
+        return 1
+
+
+def _release(keys: list[str]) -> None:
+    """Take back attempts that did not count: refused ones, and correct passwords."""
     cache = _cache()
     for key in keys:
-        cache.add(key, 0, WINDOW_SECONDS)
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, WINDOW_SECONDS)
+        with contextlib.suppress(ValueError):  # the window ended meanwhile
+            cache.decr(key)
 
 
 def limit_failed_sign_ins(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Wrap a sign-in view (Django's or Wagtail's LoginView)."""
+    """Wrap a sign-in view (Django's or Wagtail's LoginView). Each attempt takes its place in the
+    counts before the password is checked and gives it back if it signs in: checking first and
+    counting after would let attempts arriving together at several workers all pass the check."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method != "POST" or not getattr(settings, "RATELIMIT_ENABLE", True):
             return view(request, *args, **kwargs)
         limits = _limits(request)
-        counts = _cache().get_many([key for key, _ in limits])
-        if any(counts.get(key, 0) >= limit for key, limit in limits):
+        keys = [key for key, _ in limits]
+        counts = [_reserve(key) for key in keys]
+        if any(count > limit for count, (_, limit) in zip(counts, limits, strict=True)):
+            _release(keys)
             return import_string(settings.RATELIMIT_VIEW)(request, None)
         response = view(request, *args, **kwargs)
-        if not request.user.is_authenticated:
-            _count_failure([key for key, _ in limits])
+        if request.user.is_authenticated:
+            _release(keys)
         return response
 
     return wrapped
