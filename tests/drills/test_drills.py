@@ -18,7 +18,7 @@ ANSWERS_PER_CHECK = 12  # over 3 workers, every worker answers some of them
 def _first_resource(stack: Stack) -> tuple[int, str]:
     """The first resource in the bank's listing: its page id and URL."""
     listing = Visitor(stack.url).get("/resources/").text
-    url = re.search(r'href="(/resources/(?!benchmarks/)[a-z0-9-]+/)"', listing).group(1)
+    url = re.search(r'href="(/resources/(?!benchmarks/|feed/)[a-z0-9-]+/)"', listing).group(1)
     page_id = stack.query(
         f"from wagtail.models import Page\nprint(json.dumps(Page.objects.get(url_path__endswith={url!r}).id))"
     )
