@@ -65,6 +65,9 @@ def test_pages_are_cached_in_redis_and_counters_in_the_other_redis(client, home,
     assert caches["ratelimit"]._cache.get_client().dbsize() == 2  # this address and this username
 
 
+# Committed data: the process's own rebuild runs in its refresher thread, whose database
+# connection (on PostgreSQL) would not see a test transaction's rows.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_redis_stopped_mid_test_pages_are_built_uncached_and_logged(
     client, home, on_redis, caplog, monkeypatch
 ):
