@@ -1,7 +1,7 @@
-"""Demo content for the directory, drawn from the seeds: the school support booklet's services
-(seed 002: CPD in Thrive, Theraplay, Trauma-Informed Practice and Emotion Coaching, the transitions
-team, the health and care lead; seed 003: SEND, children in our care, attendance, young carers,
-healthy schools, parenting, reading; seed 000: careers network and work placements), fictional
+"""Demo content for the directory, drawn from the council's documents (docs/sources.md): the school support booklet's services
+(the booklet: CPD in Thrive, Theraplay, Trauma-Informed Practice and Emotion Coaching, the transitions
+team, the health and care lead; the children's services summary: SEND, children in our care, attendance, young carers,
+healthy schools, parenting, reading; the careers action plan: careers network and work placements), fictional
 post-16 providers, and guides for parents written for a reading age of 9 to 11.
 
 Teams and partners are roles with example.org mailboxes, never real officers."""

@@ -1,4 +1,4 @@
-"""The Careers Network success measure (seed 000, Recommendation 11): "at least 6 meetings
+"""The Careers Network success measure (the careers action plan, docs/sources.md): "at least 6 meetings
 attended by 80% of our secondary schools and colleges", reported per academic year.
 
 - Meetings held: Careers Network meetings of the year that have started and were not cancelled.

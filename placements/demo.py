@@ -1,6 +1,6 @@
 """Demo work placements for the 2026 to 2027 academic year (moved to the current one when they
 load: portal/home/demo_calendar.py): eight council teams, each with its own
-host team page, group and demo team member, listing realistic KS4 and KS5 placements (seed 000:
+host team page, group and demo team member, listing realistic KS4 and KS5 placements (the careers action plan:
 "a list of services and teams who can accommodate and want to host work placements for KS4 and
 KS5 students"), a few requests for places, and the guide "Hosting a high-impact placement".
 

@@ -1,5 +1,5 @@
 """Work placements and encounters with employers, hosted by council teams and approved local
-employers, for KS2 to KS5 (seed 000, Recommendation 11). Each listing has a kind (vocabulary.KINDS):
+employers, for KS2 to KS5 (the careers action plan, Recommendation 11). Each listing has a kind (vocabulary.KINDS):
 a work placement, a workplace visit, a talk in school and so on; placements carry the Benchmark 6
 "meaningful" checklist and every other kind (an "encounter") the Benchmark 5 one.
 

@@ -42,7 +42,7 @@ YEAR_GROUPS: tuple[tuple[str, str, str], ...] = (
     ("Y14", "Year 14 (post-16 SEND provision)", "KS5"),
 )
 
-# The key stages the directory serves: work placements are for KS4 and KS5 (seed 000); visits,
+# The key stages the directory serves: work placements are for KS4 and KS5 (the careers action plan); visits,
 # talks and the other encounters reach down to primary school (Benchmark 5).
 PLACEMENT_KEY_STAGES = ("KS2", "KS3", "KS4", "KS5")
 

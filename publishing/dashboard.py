@@ -1,4 +1,4 @@
-"""The impact dashboard's figures: the seeds' success measures as tables.
+"""The impact dashboard's figures: the success measures of the council's documents (docs/sources.md) as tables.
 
 Each function returns a Table; the admin page renders it and its CSV download writes the same
 Table, so the two can never disagree. Periods are whole calendar months ending with the current
@@ -179,7 +179,7 @@ def placements_by_month(period: Period) -> Table:
 
 def enquiries_per_service(period: Period) -> Table:
     """Referral enquiries each live service received in the period, how many have had a first
-    answer, and the median days to it (seed 002's referral timeliness). Enquiries to a service
+    answer, and the median days to it (the booklet's referral timeliness). Enquiries to a service
     that has since been deleted are listed under the name it had."""
     enquiries = ReferralEnquiry.objects.filter(created_at__gte=period.start_datetime).values_list(
         "service_id", "service_title", "created_at", "responded_at"

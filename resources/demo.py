@@ -1,4 +1,4 @@
-"""Demo resources drawn from the seeds: at least two for every Gatsby Benchmark across KS2 to
+"""Demo resources drawn from the council's documents (docs/sources.md): at least two for every Gatsby Benchmark across KS2 to
 KS5, good-practice case studies from (fictional) Stockton schools and the guide to the statutory
 work experience duty."""
 

@@ -1,7 +1,7 @@
 """Which models are searchable, and the documents they give the engines.
 
 A content app makes a model searchable by giving it a `search_type` class attribute, ("slug",
-"Label"), and a `search_document()` method returning plain data (see the shared brief). The search
+"Label"), and a `search_document()` method returning plain data (see search/README.md). The search
 app finds every installed model that has both, so a new content type needs no change here.
 `search_document()` may return None to say "not searchable right now" (an expired listing).
 It may also add "kind_label", the human name of "kind"."""

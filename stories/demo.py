@@ -1,4 +1,4 @@
-"""Ten fictional Born and Bred stories (seed 000: "10 interviews filmed and shared, with people who
+"""Ten fictional Born and Bred stories (the careers action plan, docs/sources.md: "10 interviews filmed and shared, with people who
 are from Stockton and gone on to achieve success in their chosen field"). Every one is marked as a
 fictional example; the schools are the demo's fictional schools and employers are described, not
 named. No film was made of these made-up interviews, so the demo stories have none: each page

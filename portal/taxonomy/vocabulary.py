@@ -17,7 +17,7 @@ _LEARNING_OUTCOMES = (
 )
 
 # The 8 Gatsby Benchmarks as revised in 2025, with the "meaningful" criteria for 5, 6 and 7
-# (seed 004, "Definitions of meaningful").
+# (the Gatsby Benchmarks 2025, "Definitions of meaningful").
 BENCHMARKS: tuple[BenchmarkSeed, ...] = (
     BenchmarkSeed(
         1,

@@ -1,4 +1,4 @@
-"""Gaps found auditing issue 8's security list against the code: no SVG images either (documents
+"""Gaps found auditing the security checklist against the code: no SVG images either (documents
 are covered in tests/resources), the document size limit, and a rate limit on the public POSTs
 that had none tested: following a request for places, confirming a contributor's address, and
 Wagtail's own password forms for private pages and document collections."""

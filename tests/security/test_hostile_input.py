@@ -1,4 +1,4 @@
-"""Hostile input (issue 8, part 4): every public query parameter, path segment and form field gets
+"""Hostile input (the security checklist's hostile-input part): every public query parameter, path segment and form field gets
 the corpus of bad values in tests/security/corpus.py. The answer is always a page or a 4xx, never a
 5xx; HTML never echoes markup unescaped; a form that refuses a value stores nothing and sends no
 email; and what a form accepts is stored clean (no NUL or control characters, within its length).

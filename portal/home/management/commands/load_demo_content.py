@@ -1,4 +1,4 @@
-"""`manage.py load_demo_content`: loads a realistic Stockton portal from the seeds. Idempotent: run
+"""`manage.py load_demo_content`: loads a realistic Stockton portal from the council's documents (docs/sources.md). Idempotent: run
 it again and nothing is duplicated. Each installed app may provide a `demo` module with a
 `load(home)` function; they run in INSTALLED_APPS order, so apps lower down can use what the
 foundation created. Finally the search index is rebuilt."""
