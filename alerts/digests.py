@@ -8,7 +8,7 @@ from django.utils import timezone
 from portal.outbox.models import OutgoingEmail
 
 from .emails import digest_key, queue_digest
-from .models import UNCONFIRMED_HOURS, Alert, Frequency
+from .models import UNCONFIRMED_HOURS, Alert, Frequency, Reminder
 
 # A weekly alert is due once this much has passed, so a scheduler running a little early still sends.
 WEEKLY_AFTER = datetime.timedelta(days=6, hours=12)
@@ -45,6 +45,10 @@ def alert_items(alert: Alert) -> list:
 
 
 def purge_unconfirmed(now: datetime.datetime | None = None) -> int:
+    """Delete alerts and reminders not confirmed within UNCONFIRMED_HOURS; return how many."""
     before = (now or timezone.now()) - datetime.timedelta(hours=UNCONFIRMED_HOURS)
-    deleted, _ = Alert.objects.filter(confirmed_at=None, created_at__lt=before).delete()
+    deleted = 0
+    for model in (Alert, Reminder):
+        count, _ = model.objects.filter(confirmed_at=None, created_at__lt=before).delete()
+        deleted += count
     return deleted

@@ -1,43 +1,78 @@
-"""The alerts' emails, all through the outbox with keys that make a rerun send nothing twice."""
+"""The alerts' and reminders' emails, all through the outbox with keys that make a rerun send
+nothing twice."""
 
 import datetime
+import uuid
 
 from django.template.loader import render_to_string
 
 from portal.outbox import queue_email
 
 from . import links
-from .models import Alert, Frequency
+from .models import Alert, Frequency, Reminder, Subscription
+from .occasions import Occasion
 from .sources import Item
 
 
-def unsubscribe_headers(alert: Alert) -> dict[str, str]:
+def unsubscribe_url(item: Subscription) -> str:
+    return links.absolute(item.unsubscribe_url, item.pk, item.unsubscribe_salt)
+
+
+def unsubscribe_headers(item: Subscription) -> dict[str, str]:
     """RFC 8058 one-click unsubscribe: mail clients POST to this address with no other step."""
     return {
-        "List-Unsubscribe": f"<{links.absolute('alerts:unsubscribe', alert.pk, links.UNSUBSCRIBE)}>",
+        "List-Unsubscribe": f"<{unsubscribe_url(item)}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
 
 
-def _context(alert: Alert, **extra) -> dict:
+def _context(item: Subscription, **extra) -> dict:
+    manage_url = links.absolute("alerts:manage", item.email, links.MANAGE)
     return {
-        "alert": alert,
-        "base_url": links.absolute("alerts:manage", alert.email, links.MANAGE).split("/alerts/")[0],
-        "manage_url": links.absolute("alerts:manage", alert.email, links.MANAGE),
-        "unsubscribe_url": links.absolute("alerts:unsubscribe", alert.pk, links.UNSUBSCRIBE),
+        "alert": item,
+        "item": item,
+        "base_url": manage_url.split("/alerts/")[0],
+        "manage_url": manage_url,
+        "unsubscribe_url": unsubscribe_url(item),
         **extra,
     }
 
 
-def queue_confirmation(alert: Alert) -> None:
+def queue_confirmation(item: Subscription, asked: uuid.UUID | None = None) -> None:
+    """The link to confirm an alert or a reminder. `asked` is the form's one-time token: the same
+    form sent twice queues one email, while asking again later with a fresh form (the first email
+    lost) sends the link again."""
+    prefix = item.confirm_salt.replace(".", ":")
     queue_email(
-        key=f"alerts:confirm:{alert.pk}:{alert.created_at:%Y%m%d%H%M%S}",
-        subject="Confirm your email alert",
+        key=f"{prefix}:{item.pk}:{asked or f'{item.created_at:%Y%m%d%H%M%S}'}",
+        subject=f"Confirm your {item.long_noun}",
         body=render_to_string(
             "alerts/emails/confirm.txt",
-            _context(alert, confirm_url=links.absolute("alerts:confirm", alert.pk, links.CONFIRM)),
+            _context(item, confirm_url=links.absolute(item.confirm_url, item.pk, item.confirm_salt)),
         ),
-        to=[alert.email],
+        to=[item.email],
+    )
+
+
+def day_before_key(reminder: Reminder, occasion: Occasion) -> str:
+    return f"reminders:day-before:{reminder.pk}:{occasion.day.isoformat()}"
+
+
+def queue_day_before(reminder: Reminder, occasion: Occasion) -> None:
+    """The reminder itself, with the event's .ics attached where its page offers one (for a
+    cancelled event too: the cancelled .ics updates a calendar that has the event)."""
+    ics = occasion.ics()
+    attachments = [(f"{occasion.event.slug}.ics", ics, "text/calendar")] if occasion.event and ics else []
+    subject = (
+        f"Cancelled: {occasion.title}" if occasion.cancelled else f"Reminder: {occasion.title} is tomorrow"
+    )
+    queue_email(
+        key=day_before_key(reminder, occasion),
+        subject=subject,
+        body=render_to_string("alerts/emails/day_before.txt", _context(reminder, occasion=occasion)),
+        to=[reminder.email],
+        headers=unsubscribe_headers(reminder),
+        attachments=attachments,
     )
 
 

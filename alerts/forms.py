@@ -1,4 +1,8 @@
+from typing import Any
+
 from django import forms
+
+from portal.home.submissions import add_submission_field
 
 from .models import Frequency
 
@@ -19,3 +23,13 @@ class AlertForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how often to get emails"},
     )
+
+
+class ReminderForm(forms.Form):
+    """An email address for a reminder the day before, with the form's one-time token."""
+
+    email = AlertForm.base_fields["email"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_submission_field(self)

@@ -4,11 +4,13 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 
-from .models import UNCONFIRMED_HOURS
+from .models import UNCONFIRMED_HOURS, Alert, Reminder
 
-CONFIRM = "alerts.confirm"
-UNSUBSCRIBE = "alerts.unsubscribe"
-MANAGE = "alerts.manage"
+CONFIRM = Alert.confirm_salt
+UNSUBSCRIBE = Alert.unsubscribe_salt
+MANAGE = "alerts.manage"  # every alert and reminder of one address
+# Confirmation links expire with the unconfirmed row they confirm.
+EXPIRING = {Alert.confirm_salt, Reminder.confirm_salt}
 
 
 def token(value: int | str, salt: str) -> str:
@@ -17,7 +19,7 @@ def token(value: int | str, salt: str) -> str:
 
 def read(value: str, salt: str) -> int | str | None:
     """The signed value, or None for a tampered or (confirmation links) expired link."""
-    max_age = UNCONFIRMED_HOURS * 3600 if salt == CONFIRM else None
+    max_age = UNCONFIRMED_HOURS * 3600 if salt in EXPIRING else None
     try:
         return signing.loads(value, salt=salt, max_age=max_age)
     except signing.BadSignature:

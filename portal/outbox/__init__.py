@@ -36,6 +36,7 @@ def queue_email(
     reply_to: list[str] | None = None,
     headers: dict[str, str] | None = None,
     from_email: str | None = None,
+    attachments: list[tuple[str, str, str]] | None = None,
 ) -> "OutgoingEmail":
     """Save a plain-text email for delivery once the current transaction commits, and return it.
 
@@ -44,6 +45,7 @@ def queue_email(
     - `to`, `reply_to`: addresses; blank ones are dropped, and ValueError if none is left in `to`.
     - `headers`: extra headers such as List-Unsubscribe and List-Unsubscribe-Post.
     - `from_email`: DEFAULT_FROM_EMAIL unless given.
+    - `attachments`: (filename, text, mimetype) for small text files, such as an event's .ics.
     Raises ValueError for a line break in the subject or a header (header injection)."""
     from .delivery import queue
 
@@ -55,6 +57,7 @@ def queue_email(
         reply_to=reply_to or [],
         headers=headers or {},
         from_email=from_email,
+        attachments=attachments,
     )
 
 

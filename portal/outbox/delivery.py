@@ -48,6 +48,7 @@ def queue(
     headers: dict[str, str],
     from_email: str | None,
     alternatives: list[tuple[str, str]] | None = None,
+    attachments: list[tuple[str, str, str]] | None = None,
 ) -> OutgoingEmail:
     """See portal.outbox.queue_email."""
     recipients = [address.strip() for address in to if address and address.strip()]
@@ -65,6 +66,7 @@ def queue(
             "reply_to": [address.strip() for address in reply_to if address and address.strip()],
             "headers": dict(headers),
             "alternatives": [list(pair) for pair in alternatives or []],
+            "attachments": [list(attachment) for attachment in attachments or []],
             "next_attempt_at": timezone.now(),
         },
     )
@@ -131,7 +133,7 @@ def deliver(message_id: int) -> str:
 
 def as_email_message(message: OutgoingEmail) -> EmailMultiAlternatives:
     headers = {"Message-ID": message_id_header(message), **message.headers}
-    return EmailMultiAlternatives(
+    email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.body,
         from_email=message.from_email,
@@ -140,6 +142,9 @@ def as_email_message(message: OutgoingEmail) -> EmailMultiAlternatives:
         headers=headers,
         alternatives=[tuple(pair) for pair in message.alternatives],
     )
+    for filename, content, mimetype in message.attachments:
+        email.attach(filename, content, mimetype)
+    return email
 
 
 def message_id_header(message: OutgoingEmail) -> str:

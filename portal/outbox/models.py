@@ -23,6 +23,8 @@ class OutgoingEmail(models.Model):
     headers = models.JSONField(default=dict, blank=True)
     # [[content, mimetype], ...]: an HTML version, for mail that comes through Django's mail API.
     alternatives = models.JSONField(default=list, blank=True)
+    # [[filename, text, mimetype], ...]: small text files only, such as an event's .ics.
+    attachments = models.JSONField(default=list, blank=True)
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveIntegerField(default=0)
