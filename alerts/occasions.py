@@ -45,7 +45,7 @@ class Occasion:
     @property
     def reminder_field(self) -> str:
         """The Reminder field that points at it."""
-        return "event" if self.kind == EVENT else "open_day"
+        return "event_id" if self.kind == EVENT else "open_day_id"
 
     def ics(self) -> str:
         """The event's own .ics (its page offers one), or "" for an open day."""

@@ -53,7 +53,7 @@ JOBS: tuple[Job, ...] = (
         ("purge_unconfirmed_alerts",),
         "15 * * * *",
         600,
-        "privacy: email alerts not confirmed within 48 hours",
+        "privacy: email alerts and reminders not confirmed within 48 hours, and past reminders",
     ),
     Job(
         ("prebuild",),
@@ -89,6 +89,12 @@ JOBS: tuple[Job, ...] = (
         "30 7 * * *",
         3600,
         "reminds host teams of listings to confirm and requests waiting 5 working days",
+    ),
+    Job(
+        ("send_event_reminders",),
+        "0 9,12,15,18 * * *",
+        900,
+        "queues tomorrow's event and open-day reminders; later runs catch reminders confirmed that day",
     ),
     Job(
         ("send_feedback_requests",),
