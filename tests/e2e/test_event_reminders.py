@@ -66,7 +66,7 @@ def path_in(text: str, part: str) -> str:
 
 
 def test_reminder_asked_confirmed_and_sent_the_day_before(
-    page: Page, base_url: str, server_env: dict[str, str], sink: SMTPSink
+    page: Page, base_url: str, server_env: dict[str, str], sink: SMTPSink, axe_violations
 ) -> None:
     published = manage(server_env, sink, "shell", "-c", PUBLISH_EVENT)
     url, day = re.search(r"^PUBLISHED (\S+) (\S+)$", published, re.MULTILINE).groups()
@@ -78,6 +78,7 @@ def test_reminder_asked_confirmed_and_sent_the_day_before(
     expect(page.locator("#alerts-privacy")).to_contain_text("48 hours")
     page.get_by_role("button", name="Send me a link to confirm").click()  # no address yet
     expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your email address")
+    assert axe_violations(page) == []
     page.get_by_label("Email address").fill(ADDRESS)
     page.get_by_role("button", name="Send me a link to confirm").click()
     expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
@@ -88,6 +89,7 @@ def test_reminder_asked_confirmed_and_sent_the_day_before(
     page.get_by_role("button", name="Confirm reminder").click()
     expect(page.get_by_text("Reminder confirmed")).to_be_visible()
     expect(page.locator("main")).to_contain_text("Sixth form open evening for reminders")
+    assert axe_violations(page) == []
 
     def job(on: datetime.date) -> str:
         return manage(server_env, sink, "send_event_reminders", "--date", on.isoformat())
