@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "portal.taxonomy",
     "portal.home",
     "portal.outbox",
+    "portal.worker",
     "resources",
     "placements",
     "hosts",
@@ -181,6 +182,11 @@ OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "30"))
 # How long an attempt may go on before another worker assumes its worker died and sends again
 # (requeue_email); 0 means 12 × EMAIL_TIMEOUT + 60 s, longer than any attempt that is still alive.
 OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "0"))
+# A task RUNNING for longer than this has lost its worker (killed, machine lost): requeue_stale_tasks
+# queues it again, up to TASK_MAX_CLAIMS claims in all. Longer than any task takes (the booklet
+# PDFs take a few minutes on a busy machine).
+TASK_STALE_MINUTES = int(os.environ.get("TASK_STALE_MINUTES", "30"))
+TASK_MAX_CLAIMS = int(os.environ.get("TASK_MAX_CLAIMS", "3"))
 # Seconds Django's SMTP backend waits on the mail server per operation (connect, each command).
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
 # Django's mail API queues into the outbox too (Wagtail's notices, password resets); the
