@@ -92,7 +92,7 @@ def query_string(params: QueryDict) -> str:
 
 
 def _resources(page: Page, params: QueryDict) -> QuerySet:
-    from portal.taxonomy.facets import FacetedQuery
+    from portal.listings.facets import FacetedQuery
     from resources.filters import resource_facets
 
     return FacetedQuery.from_params(resource_facets(), params).apply(page.live_resources())
@@ -101,7 +101,7 @@ def _resources(page: Page, params: QueryDict) -> QuerySet:
 def _placements(page: Page, params: QueryDict) -> QuerySet:
     from placements.filters import WindowFilter, placement_facets
     from placements.views import MAX_QUERY_LENGTH
-    from portal.taxonomy.facets import FacetedQuery
+    from portal.listings.facets import FacetedQuery
 
     placements = page.live_placements()
     text = params.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
@@ -120,7 +120,7 @@ def _events(page: Page, params: QueryDict) -> QuerySet:
 
 
 def _stories(page: Page, params: QueryDict) -> QuerySet:
-    from portal.taxonomy.facets import FacetedQuery
+    from portal.listings.facets import FacetedQuery
     from stories.filters import story_facets
     from stories.models import StoryPage
 
@@ -131,7 +131,7 @@ def _stories(page: Page, params: QueryDict) -> QuerySet:
 
 def _providers(page: Page, params: QueryDict) -> QuerySet:
     from directory.filters import provider_facets
-    from portal.taxonomy.facets import FacetedQuery
+    from portal.listings.facets import FacetedQuery
 
     return FacetedQuery.from_params(provider_facets(), params).apply(page.live_providers())
 
@@ -139,7 +139,7 @@ def _providers(page: Page, params: QueryDict) -> QuerySet:
 def _services(page: Page, params: QueryDict) -> QuerySet:
     from directory.filters import search_text, service_facets
     from directory.models import ServicePage
-    from portal.taxonomy.facets import FacetedQuery
+    from portal.listings.facets import FacetedQuery
 
     services = page.live_services()
     text, _ = search_text(params)

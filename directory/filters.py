@@ -4,7 +4,7 @@
 from collections.abc import Mapping
 from typing import Any
 
-from portal.taxonomy.facets import Facet, first_valid
+from portal.listings.facets import Facet, first_valid
 
 from .vocabulary import (
     APPRENTICESHIP_LEVELS,

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from portal.taxonomy.facets import Facet, FacetedQuery, first_valid
+from portal.listings.facets import Facet, FacetedQuery, first_valid
 from portal.taxonomy.vocabulary import AUDIENCES
 
 from .dates import Month

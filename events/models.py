@@ -26,10 +26,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.home.caching import content_version
-from portal.home.cards import Card
-from portal.taxonomy.facet_index import Listing, facet_index
-from portal.taxonomy.facets import page_number
+from portal.core.caching import content_version
+from portal.listings.cards import Card
+from portal.listings.facet_index import Listing, facet_index
+from portal.listings.facets import page_number
 from portal.taxonomy.models import Audience, CouncilTeam, School
 
 from . import ical

@@ -21,9 +21,9 @@ from typing import Any
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from portal.home.caching import content_version
-from portal.taxonomy.facet_index import FacetIndex, Listing, Selection, facet_index
-from portal.taxonomy.facets import Facet, Option, first_valid
+from portal.core.caching import content_version
+from portal.listings.facet_index import FacetIndex, Listing, Selection, facet_index
+from portal.listings.facets import Facet, Option, first_valid
 from portal.taxonomy.vocabulary import KEY_STAGES, SETTINGS
 
 from .models import PlacementIndexPage, WindowCapacity, today

@@ -36,7 +36,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.home.cards import Card
+from portal.listings.cards import Card
 from portal.taxonomy.models import (
     CouncilTeam,
     FixedTerm,
@@ -635,7 +635,7 @@ class PlacementRequest(models.Model):
     Contact details are removed by `manage.py purge_placement_requests` after the window ends."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    # The request form's one-time token (portal.home.submissions): sending it twice makes one request.
+    # The request form's one-time token (portal.core.submissions): sending it twice makes one request.
     submission = models.UUIDField(null=True, unique=True, editable=False)
     window = models.ForeignKey(WindowCapacity, on_delete=models.PROTECT, related_name="requests")
     team = models.ForeignKey(

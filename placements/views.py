@@ -9,8 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django_ratelimit.decorators import ratelimit
 
-from portal.home.submissions import earlier_submission
-from portal.taxonomy.facets import Facet, FacetedQuery, page_number
+from portal.core.submissions import earlier_submission
+from portal.listings.facets import Facet, FacetedQuery, page_number
 
 from .booking import DecisionError, decide, submit_request
 from .filters import PAGE_SIZE, SORTS, WindowFilter, placement_facets, placement_index, sort_from_params
@@ -73,7 +73,7 @@ def directory(request: HttpRequest, index: PlacementIndexPage) -> HttpResponse:
 def request_places(request: HttpRequest, page: PlacementPage) -> HttpResponse:
     """The request form. Nothing is saved unless every field is valid; an expired listing or a
     placement with no open windows shows why instead of the form. The same form sent again shows
-    the first request's confirmation (portal.home.submissions)."""
+    the first request's confirmation (portal.core.submissions)."""
     token = None
     if request.method == "POST":
         sent = PlacementRequest.objects.filter(window__page=page)

@@ -1,6 +1,6 @@
 """The story listing's filters: by sector (`sector`) and by a kind of step in the route (`route`)."""
 
-from portal.taxonomy.facets import Facet
+from portal.listings.facets import Facet
 
 PAGE_SIZE = 20
 

@@ -22,10 +22,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.home.caching import content_version
-from portal.home.cards import Card
-from portal.taxonomy.facet_index import Listing, facet_index
-from portal.taxonomy.facets import FacetedQuery, page_number
+from portal.core.caching import content_version
+from portal.listings.cards import Card
+from portal.listings.facet_index import Listing, facet_index
+from portal.listings.facets import FacetedQuery, page_number
 
 from .film import Film, validate_film_url
 from .filters import PAGE_SIZE, story_facets

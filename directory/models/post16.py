@@ -17,10 +17,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.home.caching import content_version
-from portal.home.cards import Card
-from portal.taxonomy.facet_index import FacetIndex, Listing, facet_index, rows
-from portal.taxonomy.facets import FacetedQuery, page_number
+from portal.core.caching import content_version
+from portal.listings.cards import Card
+from portal.listings.facet_index import FacetIndex, Listing, facet_index, rows
+from portal.listings.facets import FacetedQuery, page_number
 
 from ..filters import provider_facets
 from ..plain_text import stream_text

@@ -22,10 +22,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.home.caching import content_version
-from portal.home.cards import Card
-from portal.taxonomy.facet_index import Listing, facet_index
-from portal.taxonomy.facets import FacetedQuery, page_number
+from portal.core.caching import content_version
+from portal.listings.cards import Card
+from portal.listings.facet_index import Listing, facet_index
+from portal.listings.facets import FacetedQuery, page_number
 from portal.taxonomy.models import Benchmark, CouncilTeam
 
 from ..filters import SERVICE_PAGE_SIZE, SERVICE_SORTS, search_text, service_facets, service_sort
@@ -280,8 +280,8 @@ class ServicePage(RoutablePageMixin, Page):
     @method_decorator(ratelimit(key="ip", rate="10/m", method="POST", block=True))
     def service(self, request: HttpRequest) -> HttpResponse:
         """The service, with the enquiry form; a valid enquiry goes to the confirmation page, and
-        so does the same form sent again (portal.home.submissions), without a second enquiry."""
-        from portal.home.submissions import earlier_submission
+        so does the same form sent again (portal.core.submissions), without a second enquiry."""
+        from portal.core.submissions import earlier_submission
 
         from ..enquiries import submit_enquiry
         from ..forms import ReferralEnquiryForm

@@ -5,9 +5,9 @@ import pytest
 from django.http import QueryDict
 from wagtail.models import PageViewRestriction
 
-from portal.home.caching import content_version
-from portal.taxonomy.facet_index import FacetIndex, bitset, rows, set_bits
-from portal.taxonomy.facets import FacetedQuery
+from portal.core.caching import content_version
+from portal.listings.facet_index import FacetIndex, bitset, rows, set_bits
+from portal.listings.facets import FacetedQuery
 from resources.filters import SORTS, resource_facets
 from resources.models import ResourcePage
 from tests.resources import factories

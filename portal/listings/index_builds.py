@@ -1,7 +1,7 @@
 """Facet indexes built in the background, so that no visitor waits for one.
 
-Every change to public content bumps the content version (portal.home.caching), and each listing's
-facet index (portal.taxonomy.facet_index) must then be rebuilt: about half a second at 50,000
+Every change to public content bumps the content version (portal.core.caching), and each listing's
+facet index (portal.listings.facet_index) must then be rebuilt: about half a second at 50,000
 items. Where that happens:
 
 - The task `rebuild_listings` (enqueued on every change, run by the task worker) builds each
