@@ -2,13 +2,12 @@
 
 from portal.listings.facets import Facet
 
+from .vocabulary import Sector, StepKind
+
 PAGE_SIZE = 20
 
 
 def story_facets() -> tuple[Facet, ...]:
-    # Imported here so that the choices stay defined once, on the model.
-    from .models import Sector, StepKind
-
     return (
         Facet("sector", "Sector", "sector", tuple(Sector.choices), value_noun="sector"),
         Facet(

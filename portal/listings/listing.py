@@ -111,6 +111,12 @@ class FacetedListing:
     def index(self, page: Page) -> FacetIndex:
         return facet_index(self.index_source(page))
 
+    def sort_menu(self) -> list[tuple[str, str]]:
+        """The "Sort by" menu: only where there is a choice, and where `sort` chooses."""
+        if self.sort_param != "sort" or len(self.sorts) < 2:
+            return []
+        return [(key, sort.label) for key, sort in self.sorts.items()]
+
     # Reading a request -------------------------------------------------------------------
 
     def sort_of(self, params: Mapping[str, Any]) -> tuple[str, list[str]]:
@@ -187,9 +193,7 @@ class FacetedListing:
                 "facets": selection.facets,
                 "text": text,
                 "sort": sort,
-                "sorts": [(key, s.label) for key, s in self.sorts.items()]
-                if self.sort_param == "sort"
-                else [],
+                "sorts": self.sort_menu(),
                 "messages_list": messages
                 + sort_messages
                 + query.messages
