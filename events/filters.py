@@ -40,7 +40,9 @@ def month_of(params: Mapping[str, Any], messages: list[str]) -> Month | None:
         return None
     month = Month.parse(raw_month)
     if month is None:
-        messages.append(f"“{raw_month[:40]}” is not a month we know (write it like 2026-07), so it was ignored.")
+        messages.append(
+            f"“{raw_month[:40]}” is not a month we know (write it like 2026-07), so it was ignored."
+        )
     return month
 
 

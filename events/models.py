@@ -369,6 +369,7 @@ class EventAttendance(models.Model):
                 {"event": "Record a Careers Network meeting's schools in Network attendance."}
             )
 
+
 # Declared here, after the card it shows, rather than in the index page's class body. The tabs
 # (`when`) choose the order, soonest first or most recent first, and narrow to upcoming or past
 # events; the month narrows in the database too.

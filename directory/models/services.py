@@ -201,7 +201,12 @@ class ServicePage(RoutablePageMixin, Page):
             "summary": self.summary,
             # Who runs it too, so that words on the listing find a service by its team or partner.
             "body": " ".join(
-                [stream_text(self.body), self.eligibility, self.referral_route, getattr(self.run_by, "name", "")]
+                [
+                    stream_text(self.body),
+                    self.eligibility,
+                    self.referral_route,
+                    getattr(self.run_by, "name", ""),
+                ]
             ),
             "url": self.url or "",
             "benchmarks": [b.number for b in self.benchmarks.all()],
