@@ -31,7 +31,7 @@ from portal.listings.listing import FacetedListing, ListingPage
 from portal.taxonomy.models import Audience, CouncilTeam, School
 
 from . import ical
-from .dates import Month, format_span, local
+from .dates import format_span, local
 from .filters import PAGE_SIZE, SORTS, EventFilters, EventTab, event_facets
 from .vocabulary import EventKind
 

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -26,8 +26,8 @@ from portal.listings.listing import FacetedListing, ListingPage, Sort
 
 from .film import Film, validate_film_url
 from .filters import PAGE_SIZE, story_facets
-from .vocabulary import Sector, StepKind
 from .forms import StoryPageForm
+from .vocabulary import Sector, StepKind
 
 # Born and Bred stories are made for young people choosing a route and for the parents helping them.
 STORY_AUDIENCES = ["young-people", "parents"]

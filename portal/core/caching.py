@@ -34,7 +34,7 @@ UNCACHED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
 PAGE_CACHE_PARAMETERS = frozenset(
     {
         *("q", "sort", "page", "per_page", "format", "play", "phase", "window"),
-        *("benchmark", "key_stage", "type", "audience", "setting", "tag", "places"),
+        *("benchmark", "key_stage", "type", "audience", "setting", "subject", "tag", "places"),
         *("activity", "adjustment", "area", "team", "month", "from", "to", "places_left", "when", "kind"),
         *("sector", "route", "need", "cost", "level"),
         *("search", "organization_id", "modified_after", "taxonomy_id", "taxonomy_term_id"),

@@ -72,7 +72,7 @@ UNAVAILABLE_STATUSES = frozenset({429, 502, 503, 504})
 # New code then looks for an alias that does not exist yet, so its searches fall back to the
 # database (and its writes fail, logged) until `search_index --rebuild` fills a new index, instead
 # of querying an index built for other code and quietly finding nothing.
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 WRITE_RETRIES = 3
 BULK_CHUNK = 500
 
