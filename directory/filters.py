@@ -1,8 +1,7 @@
 """Filters for the services listing and the post-16 providers, with the portal-wide parameter names
 (`q`, `type`, `sort`, `page`) plus the directory's own (`phase`, `need`, `cost`, `route`, `level`)."""
 
-from portal.listings.facets import Facet
-from portal.listings.listing import Sort
+from portal.listings.facets import Facet, Sort
 
 from .vocabulary import (
     APPRENTICESHIP_LEVELS,

@@ -10,8 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from portal.listings.facet_index import Selection
-from portal.listings.facets import Facet, FacetedQuery, first_valid
-from portal.listings.listing import Sort
+from portal.listings.facets import Facet, FacetedQuery, Sort, first_valid
 from portal.taxonomy.vocabulary import AUDIENCES
 
 from .dates import Month

@@ -1,8 +1,7 @@
 """The resource bank's filters, using the portal-wide parameter names (benchmark, key_stage, type,
 audience, setting, subject, tag, q, sort, page)."""
 
-from portal.listings.facets import Facet
-from portal.listings.listing import Sort
+from portal.listings.facets import Facet, Sort
 from portal.taxonomy.vocabulary import AUDIENCES, BENCHMARKS, KEY_STAGES, SETTINGS, SUBJECTS
 
 from .vocabulary import ResourceKind

@@ -329,11 +329,3 @@ class Listing:
 
     def build(self) -> FacetIndex:
         return FacetIndex.build(self.version, self.items(), self.facets, self.orderings, self.derived)
-
-
-def facet_index(listing: Listing) -> FacetIndex:
-    """The index this process serves `listing` from: the current build, or the previous one while
-    the current one is prepared in the background (portal.listings.index_builds)."""
-    from .index_builds import served
-
-    return served(listing)

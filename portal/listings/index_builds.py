@@ -55,6 +55,12 @@ _generation = 0  # forget() starts a new one: the refresher drops work from befo
 _refresher_pid: int | None = None
 
 
+def facet_index(listing: Listing) -> FacetIndex:
+    """The index this process serves `listing` from: the current build, or the previous one while
+    the current one is prepared in the background."""
+    return served(listing)
+
+
 def served(listing: Listing) -> FacetIndex:
     """The index to answer `listing` from now, never waiting for a build unless this process has
     none at all."""

@@ -24,19 +24,13 @@ from wagtail.models import Page
 from portal.core.caching import content_version
 
 from .cards import Card
-from .facet_index import Derived, FacetIndex, Listing, Ordering, Selection, facet_index
-from .facets import Facet, FacetedQuery, first_valid, page_number
+from .facet_index import Derived, FacetIndex, Listing, Selection
+from .facets import Facet, FacetedQuery, Sort, first_valid, page_number
+from .index_builds import facet_index
+
+__all__ = ["FacetedListing", "ListingPage", "Refined", "Refinement", "Sort"]
 
 TEMPLATE = "listings/listing.html"
-
-
-@dataclass(frozen=True)
-class Sort:
-    """One order a listing offers: its label in the "Sort by" menu and its ordering (fields for
-    order_by, or a function that orders a queryset)."""
-
-    label: str
-    ordering: Ordering
 
 
 class Refined(Protocol):
