@@ -14,7 +14,7 @@ from tests.resources import factories
 
 pytestmark = pytest.mark.django_db
 
-ORDERINGS = {key: ordering for key, (_, ordering) in SORTS.items()}
+ORDERINGS = {key: sort.ordering for key, sort in SORTS.items()}
 
 
 def test_set_bits_pages_through_the_set_bits_in_order():
