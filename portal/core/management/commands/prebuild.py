@@ -5,7 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from directory import booklet
-from portal.taxonomy.index_builds import rebuild_listings
+from portal.listings.index_builds import rebuild_listings
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 A listing page (resources, placements, services, events, stories, post-16 places) shows twenty
 results; rendering their cards and loading what they show (tags, teams, open windows) is most of
 the work of a page that the page cache cannot answer: a signed-in editor's, or any visitor's after
-a publish. Each card's HTML is cached under the site's content version (portal.home.caching), so a
+a publish. Each card's HTML is cached under the site's content version (portal.core.caching), so a
 card can only be as old as the last change to anything public, as with Wagtail's
 `{% wagtailcache %}` fragments; cards that show "what is still to come" (open windows, next open
 day) are keyed by today's date too. A page then costs one `get_many`, and only the cards not yet
@@ -20,9 +20,8 @@ from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from portal.taxonomy.facet_index import Fetch, rows
-
-from .caching import content_version
+from portal.core.caching import content_version
+from portal.listings.facet_index import Fetch, rows
 
 # Cards are keyed by the content version, so they never go stale; the timeout only bounds memory.
 CARD_SECONDS = 60 * 60
@@ -41,7 +40,7 @@ class Card:
     dated: bool = False
 
     def fetch(self, request: HttpRequest) -> Fetch:
-        """A facet index Fetch (portal.taxonomy.facet_index) giving the cards' HTML for a page of ids."""
+        """A facet index Fetch (portal.listings.facet_index) giving the cards' HTML for a page of ids."""
         return lambda ids: self.render(request, ids)
 
     def render(self, request: HttpRequest, ids: list[int]) -> list[SafeString]:

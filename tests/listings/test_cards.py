@@ -1,5 +1,5 @@
 """Cached fragments for requests the page cache cannot answer (a signed-in editor's): listing cards
-(portal.home.cards) and a resource page's details ({% wagtailpagecache %}). Rendered once per
+(portal.listings.cards) and a resource page's details ({% wagtailpagecache %}). Rendered once per
 content version, fresh the moment anything public changes, re-rendered each day when they show
 what is still to come, and never taken from or put into the cache by a preview."""
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache, caches
 
-from portal.home import caching, shared_cache
+from portal.core import caching, shared_cache
+from portal.listings import index_builds
 from portal.settings.base import FAIL_SOFT_REDIS_CACHE
-from portal.taxonomy import index_builds
 from tests.resources import factories
 from tests.servers import RedisServer, free_port
 
@@ -79,7 +79,7 @@ def test_redis_stopped_mid_test_pages_are_built_uncached_and_logged(
 
     pages.stop()
     limits.stop()
-    with caplog.at_level(logging.ERROR, logger="portal.home.shared_cache"):
+    with caplog.at_level(logging.ERROR, logger="portal.core.shared_cache"):
         for _ in range(3):
             response = client.get("/resources/")
             assert response.status_code == 200 and response["X-Cache"] == "miss"

@@ -34,7 +34,7 @@ UNCACHED_PREFIXES = ("/admin/", "/documents/", "/django-admin/")
 PAGE_CACHE_PARAMETERS = frozenset(
     {
         *("q", "sort", "page", "per_page", "format", "play", "phase", "window"),
-        *("benchmark", "key_stage", "type", "audience", "setting", "tag", "places"),
+        *("benchmark", "key_stage", "type", "audience", "setting", "subject", "tag", "places"),
         *("activity", "adjustment", "area", "team", "month", "from", "to", "places_left", "when", "kind"),
         *("sector", "route", "need", "cost", "level"),
         *("search", "organization_id", "modified_after", "taxonomy_id", "taxonomy_term_id"),
@@ -47,11 +47,11 @@ def content_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
         # A random start, not 1: after the cache is flushed, a process's in-memory indexes
-        # (portal.taxonomy.facet_index) must not match the restarted counter.
+        # (portal.listings.facet_index) must not match the restarted counter.
         cache.add(VERSION_KEY, secrets.randbits(48), timeout=None)
         version = cache.get(VERSION_KEY)
     if version is None:
-        # The cache is unreachable (portal.home.shared_cache): a version nothing was built for,
+        # The cache is unreachable (portal.core.shared_cache): a version nothing was built for,
         # so no process reuses anything it built before a change it could not hear about.
         return secrets.randbits(48)
     return int(version)
@@ -75,7 +75,7 @@ def content_changed(**kwargs: Any) -> None:
 
 
 def _bump_and_rebuild() -> None:
-    from portal.taxonomy.index_builds import schedule_rebuild
+    from portal.listings.index_builds import schedule_rebuild
 
     _bump()
     schedule_rebuild()

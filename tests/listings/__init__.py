@@ -1,5 +1,5 @@
 """Reading a listing page as a visitor sees it: the results are cards rendered once and cached
-(portal.home.cards), so tests read their titles from the page rather than from model objects."""
+(portal.listings.cards), so tests read their titles from the page rather than from model objects."""
 
 import html
 import re

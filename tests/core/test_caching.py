@@ -68,7 +68,7 @@ def test_cached_fragments_follow_a_rename_and_a_move_even_for_signed_in_editors(
 def test_the_content_version_is_bumped_again_when_the_change_commits(home):
     from django.test import TestCase
 
-    from portal.home.caching import content_changed, content_version
+    from portal.core.caching import content_changed, content_version
 
     before = content_version()
     with TestCase.captureOnCommitCallbacks(execute=True):

@@ -4,7 +4,7 @@ Within a facet the ticked values are alternatives (OR); across facets they all a
 facet's counts are computed with every *other* facet applied, so ticking one value never hides the
 other values of the same facet. Unknown values are dropped and explained, never an error."""
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,6 +111,15 @@ class FacetedQuery:
         # A ticked value with no results must stay on screen so it can be unticked.
         options += [Option(value, value, 0, True) for value in selected - shown]
         return options
+
+
+@dataclass(frozen=True)
+class Sort:
+    """One order a listing offers: its label in the "Sort by" menu and its ordering (fields for
+    order_by, or a function that orders a queryset)."""
+
+    label: str
+    ordering: Sequence[Any] | Callable[[QuerySet], QuerySet]
 
 
 def first_valid(raw: Iterable[str], allowed: Iterable[str], default: str) -> str:

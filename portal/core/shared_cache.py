@@ -11,7 +11,7 @@ so rate limits still hold per gunicorn worker (three workers let through up to t
 limit) rather than letting everything through or blocking every form.
 
 When Redis answers again, `cache_recovered` is sent: writes dropped meanwhile may have included
-a content-version bump, so portal.home.caching bumps it once more."""
+a content-version bump, so portal.core.caching bumps it once more."""
 
 import logging
 import threading

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from wagtail.models import Site
 
-from portal.home.caching import content_version
+from portal.core.caching import content_version
 
 register = template.Library()
 
@@ -70,7 +70,7 @@ def main_navigation(context: dict[str, Any]) -> dict[str, Any]:
 
 @register.simple_tag
 def site_content_version() -> int:
-    """The content version (portal.home.caching), to key `{% wagtailcache %}` fragments: they go
+    """The content version (portal.core.caching), to key `{% wagtailcache %}` fragments: they go
     stale whenever anything public changes."""
     return content_version()
 

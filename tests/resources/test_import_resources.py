@@ -1,4 +1,4 @@
-"""`manage.py import_resources FILE.csv` (search/importer.py)."""
+"""`manage.py import_resources FILE.csv` (resources/importer.py)."""
 
 from io import StringIO
 
@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from resources.models import ResourcePage
 from search.models import ImportedResource, SearchEntry
-from tests.resources.factories import school
+from tests.resources.factories import resource_index, school
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +17,18 @@ GOOD = (
     "teachers;Parents and carers,NHS;Health,https://example.org/guide,R-1\n"
     "Careers fair toolkit,Toolkit,Everything for a careers fair.,,5;6,ks4,,,,\n"
 )
+
+
+@pytest.fixture(autouse=True)
+def database_engine_only(settings):
+    """The imported resources are indexed by the database engine alone here."""
+    settings.ELASTICSEARCH_URL = ""
+
+
+@pytest.fixture
+def bank(home):
+    """The resource bank page."""
+    return resource_index(home)
 
 
 def write(tmp_path, text: str):

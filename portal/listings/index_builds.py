@@ -1,7 +1,7 @@
 """Facet indexes built in the background, so that no visitor waits for one.
 
-Every change to public content bumps the content version (portal.home.caching), and each listing's
-facet index (portal.taxonomy.facet_index) must then be rebuilt: about half a second at 50,000
+Every change to public content bumps the content version (portal.core.caching), and each listing's
+facet index (portal.listings.facet_index) must then be rebuilt: about half a second at 50,000
 items. Where that happens:
 
 - The task `rebuild_listings` (enqueued on every change, run by the task worker) builds each
@@ -53,6 +53,12 @@ _state = threading.Condition()
 _first_build = threading.Lock()
 _generation = 0  # forget() starts a new one: the refresher drops work from before it
 _refresher_pid: int | None = None
+
+
+def facet_index(listing: Listing) -> FacetIndex:
+    """The index this process serves `listing` from: the current build, or the previous one while
+    the current one is prepared in the background."""
+    return served(listing)
 
 
 def served(listing: Listing) -> FacetIndex:

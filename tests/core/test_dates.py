@@ -1,5 +1,5 @@
 """Admin date fields refuse a date they cannot read, with a message, instead of saving today
-(portal/home/dates.py). These drive the real page editor with JavaScript off, as the server sees
+(portal/core/dates.py). These drive the real page editor with JavaScript off, as the server sees
 it; tests/e2e/test_admin_dates.py types the same dates into the picker in a browser."""
 
 import datetime
@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 
 from events.models import EventPage
 from placements.models import AvailabilityWindow
-from portal.home.dates import StrictDateField, StrictDateTimeField, StrictTimeField
+from portal.core.dates import StrictDateField, StrictDateTimeField, StrictTimeField
 from tests.events import factories as event_factories
 from tests.placements.admin import edit_form_data, publish
 from tests.placements.factories import host_team, placement

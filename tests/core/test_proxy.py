@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from portal.home.proxy import client_address
+from portal.core.proxy import client_address
 
 
 @pytest.mark.parametrize(

@@ -5,16 +5,16 @@ import pytest
 from django.http import QueryDict
 from wagtail.models import PageViewRestriction
 
-from portal.home.caching import content_version
-from portal.taxonomy.facet_index import FacetIndex, bitset, rows, set_bits
-from portal.taxonomy.facets import FacetedQuery
+from portal.core.caching import content_version
+from portal.listings.facet_index import FacetIndex, bitset, rows, set_bits
+from portal.listings.facets import FacetedQuery
 from resources.filters import SORTS, resource_facets
 from resources.models import ResourcePage
 from tests.resources import factories
 
 pytestmark = pytest.mark.django_db
 
-ORDERINGS = {key: ordering for key, (_, ordering) in SORTS.items()}
+ORDERINGS = {key: sort.ordering for key, sort in SORTS.items()}
 
 
 def test_set_bits_pages_through_the_set_bits_in_order():

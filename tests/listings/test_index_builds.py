@@ -6,10 +6,10 @@ import pytest
 from django.core.cache import cache
 from django_tasks import task_backends
 
-from portal.home.caching import content_version
-from portal.taxonomy import index_builds
-from portal.taxonomy.facet_index import FacetIndex
-from portal.taxonomy.index_builds import rebuild_listings
+from portal.core.caching import content_version
+from portal.listings import index_builds
+from portal.listings.facet_index import FacetIndex
+from portal.listings.index_builds import rebuild_listings
 from resources.models import ResourcePage
 from tests.resources import factories
 
@@ -64,7 +64,7 @@ def test_until_the_rebuild_runs_the_previous_build_is_served_without_unpublished
 
 
 def bank_query():
-    from portal.taxonomy.facets import FacetedQuery
+    from portal.listings.facets import FacetedQuery
     from resources.filters import resource_facets
 
     return FacetedQuery(resource_facets())

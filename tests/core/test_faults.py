@@ -98,12 +98,12 @@ def assert_site_shell(html: str) -> None:
     ],
 )
 def test_pages_and_forms_with_the_database_down_get_a_plain_503(database_down, client, method, url, caplog):
-    with caplog.at_level(logging.ERROR, logger="portal.home.middleware"):
+    with caplog.at_level(logging.ERROR, logger="portal.core.middleware"):
         response = getattr(client, method)(
             url, {"email": "teacher@example.org"} if method == "post" else None
         )
     assert_plain_503(response)
-    logged = [r for r in caplog.records if r.name == "portal.home.middleware"]
+    logged = [r for r in caplog.records if r.name == "portal.core.middleware"]
     assert len(logged) == 1 and "Database unavailable" in logged[0].getMessage()
     assert isinstance(logged[0].exc_info[1], OperationalError)
 

@@ -21,8 +21,7 @@ from django.utils.text import slugify
 from portal.taxonomy.models import Audience, Benchmark, KeyStage, School, Setting
 from portal.taxonomy.vocabulary import AUDIENCES, BENCHMARK_NUMBERS, KEY_STAGE_CODES, SETTINGS
 from resources.models import ResourceIndexPage, ResourceKind, ResourcePage
-
-from .models import ImportedResource
+from search.models import ImportedResource
 
 REQUIRED = ("title", "type", "summary", "benchmarks")
 OPTIONAL = ("body", "key_stages", "audiences", "settings", "tags", "link", "school_urn", "id")

@@ -7,10 +7,10 @@ a sort order), one layout per sort. A request then costs a few ANDs and popcount
 picks its page of ids from the set bits, and loads just those rows.
 
 An index is built for a `version` of a listing: the site's content version, which every publish,
-unpublish, move and save of the portal's content changes (portal.home.caching). Only live, public
+unpublish, move and save of the portal's content changes (portal.core.caching). Only live, public
 items are ever indexed, because the listing builds it from that queryset. Building one takes about
 half a second at 50,000 items, so it is done in the background and shared between processes
-(portal.taxonomy.index_builds); an index can be written to bytes and read back in milliseconds."""
+(portal.listings.index_builds); an index can be written to bytes and read back in milliseconds."""
 
 import marshal
 import time
@@ -329,11 +329,3 @@ class Listing:
 
     def build(self) -> FacetIndex:
         return FacetIndex.build(self.version, self.items(), self.facets, self.orderings, self.derived)
-
-
-def facet_index(listing: Listing) -> FacetIndex:
-    """The index this process serves `listing` from: the current build, or the previous one while
-    the current one is prepared in the background (portal.taxonomy.index_builds)."""
-    from .index_builds import served
-
-    return served(listing)
