@@ -1,16 +1,17 @@
 """Listings served from an in-memory facet index, in a fixed number of queries at any size.
 
-Counting every facet of a listing in SQL takes one GROUP BY per facet over every live item: tens of
-milliseconds each at 10,000 resources, so more with every item added. Instead each process keeps,
+Counting every facet of a listing in SQL takes one GROUP BY per facet over every live item, and
+each costs more with every item added. Instead each process keeps,
 per listing, which items have each facet value as bitsets (a Python int, bit n = the n-th item in
 a sort order), one layout per sort. A request then costs a few ANDs and popcounts for the counts,
 picks its page of ids from the set bits, and loads just those rows.
 
 An index is built for a `version` of a listing: the site's content version, which every publish,
 unpublish, move and save of the portal's content changes (portal.core.caching). Only live, public
-items are ever indexed, because the listing builds it from that queryset. Building one takes about
-half a second at 50,000 items, so it is done in the background and shared between processes
-(portal.listings.index_builds); an index can be written to bytes and read back in milliseconds."""
+items are ever indexed, because the listing builds it from that queryset. Building one is too slow
+for a request at 50,000 items (bench/README.md), so it is done in the background and shared
+between processes (portal.listings.index_builds); an index is written to bytes and read back far
+faster than it is built."""
 
 import marshal
 import time

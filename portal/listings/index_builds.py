@@ -1,8 +1,8 @@
 """Facet indexes built in the background, so that no visitor waits for one.
 
 Every change to public content bumps the content version (portal.core.caching), and each listing's
-facet index (portal.listings.facet_index) must then be rebuilt: about half a second at 50,000
-items. Where that happens:
+facet index (portal.listings.facet_index) must then be rebuilt, which at 50,000 items is too slow
+for a visitor to wait for (bench/README.md). Where that happens:
 
 - The task `rebuild_listings` (enqueued on every change, run by the task worker) builds each
   listing's index for the current version and writes it to the shared cache, compact (a few
@@ -10,7 +10,7 @@ items. Where that happens:
 - A web process serves each listing from the build it holds in memory. When a request asks for
   a newer version, the request is answered from the build it has (its rows checked against the
   live queryset, see FacetIndex.live) and this process's refresher thread loads the new build from
-  the shared cache as soon as the worker has written it: milliseconds, off the request thread.
+  the shared cache as soon as the worker has written it, off the request thread.
   If the worker is down or late (no newer build after FALLBACK_SECONDS) the thread builds it
   itself and shares it.
 - A process with no build at all for a listing (just started) loads the latest shared build in
