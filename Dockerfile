@@ -37,9 +37,9 @@ COPY . /app
 # production settings insist on a secret key and shared caches: throwaway values, only for this
 # step (collectstatic signs nothing and connects to nothing).
 RUN SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(60))')" \
-    CACHE_BACKEND=portal.home.shared_cache.FailSoftRedisCache \
+    CACHE_BACKEND=portal.core.shared_cache.FailSoftRedisCache \
     CACHE_LOCATION=redis://build-only-cache:6379/0 \
-    RATELIMIT_CACHE_BACKEND=portal.home.shared_cache.FailSoftRedisCache \
+    RATELIMIT_CACHE_BACKEND=portal.core.shared_cache.FailSoftRedisCache \
     RATELIMIT_CACHE_LOCATION=redis://build-only-ratelimit:6379/0 \
     python manage.py collectstatic --noinput --verbosity 0 \
     && python -m compileall -q /app \

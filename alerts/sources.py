@@ -1,7 +1,7 @@
 """What a feed or an alert can follow: each public listing and the search, with its own filters.
 
-Every source reuses its listing's own parameter parsing (FacetedQuery.from_params, the placement
-directory's WindowFilter, EventFilters, the search contract), so a feed or an alert matches exactly
+Every source reuses its listing's own declaration (portal.listings.listing.FacetedListing.narrow:
+facets, refinements and `q` through the search contract), so a feed or an alert matches exactly
 what the listing shows for the same address. Items come newest first by when they were last
 published, which is what "new or changed" means for a digest."""
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import QueryDict
 from wagtail.models import Page
 
@@ -91,61 +91,10 @@ def query_string(params: QueryDict) -> str:
     return urlencode(sorted((k, v) for k, values in params.lists() for v in values))
 
 
-def _resources(page: Page, params: QueryDict) -> QuerySet:
-    from portal.taxonomy.facets import FacetedQuery
-    from resources.filters import resource_facets
-
-    return FacetedQuery.from_params(resource_facets(), params).apply(page.live_resources())
-
-
-def _placements(page: Page, params: QueryDict) -> QuerySet:
-    from placements.filters import WindowFilter, placement_facets
-    from placements.views import MAX_QUERY_LENGTH
-    from portal.taxonomy.facets import FacetedQuery
-
-    placements = page.live_placements()
-    text = params.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    if text:
-        placements = placements.filter(
-            Q(title__icontains=text) | Q(summary__icontains=text) | Q(host_team__name__icontains=text)
-        )
-    placements = WindowFilter.from_params(params).apply(placements)
-    return FacetedQuery.from_params(placement_facets(), params).apply(placements)
-
-
-def _events(page: Page, params: QueryDict) -> QuerySet:
-    from events.filters import EventFilters
-
-    return EventFilters.from_params(params).apply(page.live_events())
-
-
-def _stories(page: Page, params: QueryDict) -> QuerySet:
-    from portal.taxonomy.facets import FacetedQuery
-    from stories.filters import story_facets
-    from stories.models import StoryPage
-
-    return FacetedQuery.from_params(story_facets(), params).apply(
-        StoryPage.objects.live().public().descendant_of(page)
-    )
-
-
-def _providers(page: Page, params: QueryDict) -> QuerySet:
-    from directory.filters import provider_facets
-    from portal.taxonomy.facets import FacetedQuery
-
-    return FacetedQuery.from_params(provider_facets(), params).apply(page.live_providers())
-
-
-def _services(page: Page, params: QueryDict) -> QuerySet:
-    from directory.filters import search_text, service_facets
-    from directory.models import ServicePage
-    from portal.taxonomy.facets import FacetedQuery
-
-    services = page.live_services()
-    text, _ = search_text(params)
-    if text:
-        services = ServicePage.matching_text(services, text)
-    return FacetedQuery.from_params(service_facets(), params).apply(services)
+def _listing(page: Page, params: QueryDict) -> QuerySet:
+    """The live items of a listing page matching `params`, as its listing narrows them
+    (portal.listings.listing.FacetedListing.narrow)."""
+    return page.listing_declaration.narrow(page, params)
 
 
 def search_items(params: QueryDict, since: datetime.datetime | None) -> list[Item]:
@@ -181,19 +130,19 @@ def _model(path: str) -> Callable[[], type[Page]]:
 SOURCES: dict[str, Source] = {
     source.name: source
     for source in (
-        Source("resources", "Resources", "Resource", _model("resources.ResourceIndexPage"), _resources),
+        Source("resources", "Resources", "Resource", _model("resources.ResourceIndexPage"), _listing),
         Source(
-            "placements", "Work placements", "Placement", _model("placements.PlacementIndexPage"), _placements
+            "placements", "Work placements", "Placement", _model("placements.PlacementIndexPage"), _listing
         ),
-        Source("events", "Events", "Event", _model("events.EventIndexPage"), _events),
-        Source("stories", "Born and Bred stories", "Story", _model("stories.StoryIndexPage"), _stories),
-        Source("post-16", "Post-16 options", "Provider", _model("directory.Post16IndexPage"), _providers),
+        Source("events", "Events", "Event", _model("events.EventIndexPage"), _listing),
+        Source("stories", "Born and Bred stories", "Story", _model("stories.StoryIndexPage"), _listing),
+        Source("post-16", "Post-16 options", "Provider", _model("directory.Post16IndexPage"), _listing),
         Source(
             "support-for-schools",
             "Support for schools",
             "Service",
             _model("directory.SupportIndexPage"),
-            _services,
+            _listing,
         ),
         Source("search", "Search", "Result", _model("wagtailcore.Page")),
     )

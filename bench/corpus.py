@@ -14,7 +14,7 @@ from django.db import connection, models, transaction
 from modelcluster.fields import ParentalKey
 from wagtail.models import Page
 
-from portal.home.caching import content_changed
+from portal.core.caching import content_changed
 
 BATCH = 2000
 

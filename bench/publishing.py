@@ -70,7 +70,7 @@ def main() -> None:
     print(f"[{args.database}] corpus {counts} in {time.monotonic() - started:.0f}s", flush=True)
     from django_tasks_db.models import DBTaskResult
 
-    from portal.taxonomy.index_builds import rebuild_listings
+    from portal.listings.index_builds import rebuild_listings
 
     DBTaskResult.objects.all().delete()  # what filling queued (search index updates) was done in bulk
     rebuild_listings.call(everything=True)  # as `manage.py prebuild` after a deploy (booklets aside)

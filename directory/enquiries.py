@@ -13,7 +13,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from portal.home.submissions import create_once
+from portal.core.submissions import create_once
 from portal.outbox import queue_email
 
 from .forms import ReferralEnquiryForm
@@ -25,7 +25,7 @@ def submit_enquiry(
 ) -> ReferralEnquiry:
     """Save a valid enquiry and, with it, the email to the team that runs the service.
     `submission` is the form's one-time token: the same form sent twice at the same moment gets
-    the first enquiry back (portal.home.submissions)."""
+    the first enquiry back (portal.core.submissions)."""
 
     def save() -> ReferralEnquiry:
         with transaction.atomic():

@@ -1,10 +1,7 @@
 """Filters for the services listing and the post-16 providers, with the portal-wide parameter names
 (`q`, `type`, `sort`, `page`) plus the directory's own (`phase`, `need`, `cost`, `route`, `level`)."""
 
-from collections.abc import Mapping
-from typing import Any
-
-from portal.taxonomy.facets import Facet, first_valid
+from portal.listings.facets import Facet, Sort
 
 from .vocabulary import (
     APPRENTICESHIP_LEVELS,
@@ -18,13 +15,11 @@ from .vocabulary import (
 )
 
 SERVICE_PAGE_SIZE = 20
-MAX_SEARCH_WORDS = 8
-MAX_SEARCH_LENGTH = 200
 
 # sort parameter value -> (label, ORM ordering)
-SERVICE_SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "title": ("Name (A to Z)", ("title",)),
-    "reviewed": ("Recently reviewed", ("-last_reviewed", "title")),
+SERVICE_SORTS: dict[str, Sort] = {
+    "title": Sort("Name (A to Z)", ("title",)),
+    "reviewed": Sort("Recently reviewed", ("-last_reviewed", "title")),
 }
 
 
@@ -49,17 +44,3 @@ def provider_facets() -> tuple[Facet, ...]:
         ),
         Facet("type", "Type of place", "kind", tuple(choices(PROVIDER_KINDS)), value_noun="type of place"),
     )
-
-
-def service_sort(params: Mapping[str, Any]) -> str:
-    return first_valid(params.getlist("sort"), SERVICE_SORTS, "title")
-
-
-def search_text(params: Mapping[str, Any]) -> tuple[str, list[str]]:
-    """The `q` words to match (at most 8, at most 200 characters) and a message if some were dropped."""
-    raw = " ".join(params.getlist("q")).replace("\x00", " ")
-    words = raw[:MAX_SEARCH_LENGTH].split()
-    messages = []
-    if len(raw) > MAX_SEARCH_LENGTH or len(words) > MAX_SEARCH_WORDS:
-        messages.append(f"Your search was long, so only its first {MAX_SEARCH_WORDS} words were used.")
-    return " ".join(words[:MAX_SEARCH_WORDS]), messages

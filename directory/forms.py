@@ -6,8 +6,8 @@ from typing import Any
 
 from django import forms
 
-from portal.home.forms import refuse_control_characters
-from portal.home.submissions import add_submission_field
+from portal.core.forms import refuse_control_characters
+from portal.core.submissions import add_submission_field
 from portal.taxonomy.models import School
 
 from .models import ReferralEnquiry

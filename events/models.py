@@ -26,29 +26,18 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.home.caching import content_version
-from portal.home.cards import Card
-from portal.taxonomy.facet_index import Listing, facet_index
-from portal.taxonomy.facets import page_number
+from portal.listings.cards import Card
+from portal.listings.listing import FacetedListing, ListingPage
 from portal.taxonomy.models import Audience, CouncilTeam, School
 
 from . import ical
-from .dates import Month, format_span, local
-from .filters import EVENT_ORDERS, PAGE_SIZE, WHEN, EventFilters, event_facets
+from .dates import format_span, local
+from .filters import PAGE_SIZE, SORTS, EventFilters, EventTab, event_facets
+from .vocabulary import EventKind
 
 # A subscribed calendar keeps the last year of events, so a careers leader can look back at the
 # year's meetings without the feed growing for ever.
 FEED_HISTORY = datetime.timedelta(days=365)
-
-
-class EventKind(models.TextChoices):
-    CAREERS_FAIR = "careers-fair", "Careers fair"
-    ROADSHOW = "roadshow", "Careers roadshow"
-    NETWORK_MEETING = "careers-network", "Careers Network meeting"
-    APPRENTICESHIP = "apprenticeship-event", "Apprenticeship event"
-    OPEN_DAY = "open-day", "Open day"
-    SUMMER_SCHOOL = "summer-school", "Summer-school week"
-    CPD = "cpd", "CPD training"
 
 
 # The Gatsby Benchmarks each type of event usually serves, so a search by benchmark finds events
@@ -66,7 +55,7 @@ BENCHMARKS_BY_KIND: dict[str, list[int]] = {
 }
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(ListingPage, Page):
     """`/events/`: upcoming and past events with filters, and the calendar feed."""
 
     intro = models.TextField(blank=True)
@@ -80,43 +69,6 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     def live_events(self) -> models.QuerySet["EventPage"]:
         return EventPage.objects.live().public().descendant_of(self)
-
-    def facet_listings(self) -> list[Listing]:
-        return [
-            Listing(
-                f"events:{self.pk}", str(content_version()), self.live_events, event_facets(), EVENT_ORDERS
-            )
-        ]
-
-    @path("")
-    def listing(self, request: HttpRequest) -> HttpResponse:
-        filters = EventFilters.from_params(request.GET)
-        now = timezone.now()
-        if filters.when == "past":
-            in_tab = self.live_events().filter(end__lt=now)
-        else:
-            in_tab = self.live_events().filter(end__gte=now)
-        # The tab and month narrow through the database (one query); facets come from the index.
-        within = filters.apply_month(in_tab).values_list("pk", flat=True)
-        index = facet_index(self.facet_listings()[0])
-        selection = index.select(filters.facets, filters.when, within=within)
-        page = selection.page(page_number(request.GET.getlist("page")), PAGE_SIZE, EVENT_CARD.fetch(request))
-        return self.render(
-            request,
-            context_overrides={
-                "filters": filters,
-                "query": filters.facets,
-                "facets": selection.facets,
-                "months": self.months_with_events(in_tab, filters),
-                "when_options": WHEN,
-                "results": page.object_list,
-                "page_obj": page,
-                **self.feed_links(request, filters),
-            },
-        )
-
-    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
-        return self.listing(request)
 
     @path("calendar.ics/", name="calendar")
     def calendar(self, request: HttpRequest) -> HttpResponse:
@@ -132,9 +84,10 @@ class EventIndexPage(RoutablePageMixin, Page):
             filename="stockton-careers-events.ics",
         )
 
-    def feed_links(self, request: HttpRequest, filters: EventFilters) -> dict[str, str]:
+    def feed_links(self, request: HttpRequest) -> dict[str, str]:
         """The listing's feed, with its filters, as a link, an address to copy and a webcal:// link
         (which opens the visitor's calendar app to subscribe)."""
+        filters = EventFilters.from_params(request.GET)
         url = ical.feed_url(self, filters.feed_params())
         absolute = request.build_absolute_uri(url)
         return {
@@ -142,12 +95,6 @@ class EventIndexPage(RoutablePageMixin, Page):
             "feed_absolute": absolute,
             "feed_webcal": "webcal://" + absolute.split("://", 1)[1],
         }
-
-    def months_with_events(self, events: models.QuerySet, filters: EventFilters) -> list[Month]:
-        """The months the month filter offers: those with events in the list (and the chosen one)."""
-        starts = events.datetimes("start", "month", tzinfo=timezone.get_default_timezone())
-        months = {Month.of(moment) for moment in starts} | ({filters.month} if filters.month else set())
-        return sorted(months, reverse=filters.when == "past")
 
 
 def with_listing_data(events: models.QuerySet) -> models.QuerySet:
@@ -421,3 +368,23 @@ class EventAttendance(models.Model):
             raise ValidationError(
                 {"event": "Record a Careers Network meeting's schools in Network attendance."}
             )
+
+
+# Declared here, after the card it shows, rather than in the index page's class body. The tabs
+# (`when`) choose the order, soonest first or most recent first, and narrow to upcoming or past
+# events; the month narrows in the database too.
+EventIndexPage.listing_declaration = FacetedListing(
+    name="events",
+    facets=event_facets,
+    sorts=SORTS,
+    default_sort="upcoming",
+    card=EVENT_CARD,
+    items="live_events",
+    noun=("event", "events"),
+    page_size=PAGE_SIZE,
+    template="events/event_index_page.html",
+    sort_param="when",
+    unknown_sort="“{value}” is not a list we know, so upcoming events are shown.",
+    refinements=(EventTab.from_params,),
+    extra_context=lambda page, request: page.feed_links(request),
+)

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from portal.home.submissions import add_submission_field
+from portal.core.submissions import add_submission_field
 
 from .models import COMMENT_MAX
 from .vocabulary import ANSWERS, SCHOOL, Question

@@ -27,7 +27,7 @@ class Feedback(models.Model):
     answers = models.JSONField(default=dict, help_text="Criterion code to yes, no or not sure.")
     comment = models.TextField(blank=True, max_length=COMMENT_MAX)
     given_on = models.DateField(default=today, help_text="The day only, not the time.")
-    # The form's one-time token (portal.home.submissions): sending the same form twice counts once.
+    # The form's one-time token (portal.core.submissions): sending the same form twice counts once.
     submission = models.UUIDField(null=True, unique=True, editable=False)
 
     class Meta:

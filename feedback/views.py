@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from placements.models import PlacementRequest
-from portal.home.submissions import token_in
+from portal.core.submissions import token_in
 
 from .forms import FeedbackForm
 from .links import LinkProblem, request_for, token

@@ -12,8 +12,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from placements.forms import DateInput, telephone_number
 from placements.vocabulary import KIND_CHOICES, KINDS_BY_CODE, PLACEMENT_KEY_STAGES
-from portal.home.forms import refuse_control_characters
-from portal.home.submissions import add_submission_field
+from portal.core.forms import refuse_control_characters
+from portal.core.submissions import add_submission_field
 
 from .models import DbsChecks, HostApplication
 

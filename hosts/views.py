@@ -1,6 +1,6 @@
 """`/hosts/apply/`: a local employer applies to host young people. Nothing is saved unless every
 field is valid; the password is never shown back, even on the form with errors; sending the same
-form twice makes one application (portal.home.submissions)."""
+form twice makes one application (portal.core.submissions)."""
 
 from django.conf import settings
 from django.db import transaction
@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
-from portal.home.submissions import create_once, earlier_submission
+from portal.core.submissions import create_once, earlier_submission
 from publishing.views import answer_blocked_with_429
 
 from . import approval

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from portal.home.submissions import create_once
+from portal.core.submissions import create_once
 from portal.taxonomy.models import School, Setting
 
 from .models import (
@@ -93,7 +93,7 @@ class NewRequest:
     adjustments_needed: str
     preferred_from: datetime.date | None = None
     preferred_to: datetime.date | None = None
-    # The form's one-time token (portal.home.submissions), if it had one nobody else has used.
+    # The form's one-time token (portal.core.submissions), if it had one nobody else has used.
     submission: uuid.UUID | None = None
 
 

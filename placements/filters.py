@@ -7,26 +7,23 @@ open windows is in a chosen month, overlaps the from/to dates and (if asked) has
 "March, with places left" never matches a placement whose only free places are in June.
 
 Months and places left are answered by the directory's facet index, through two derived facets
-(`window_facets`) that already pair each month with its places; from/to dates, which can be any
-day, and months beyond the index's horizon are answered by the database instead."""
+(placements.models.window_facets) that already pair each month with its places; from/to dates,
+which can be any day, and months beyond the index's horizon are answered by the database instead
+(placements.models.WindowConditions). This module only reads parameters: no models."""
 
 import calendar
 import datetime
 import re
-from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
-from portal.home.caching import content_version
-from portal.taxonomy.facet_index import FacetIndex, Listing, Selection, facet_index
-from portal.taxonomy.facets import Facet, Option, first_valid
+from portal.listings.facet_index import Selection
+from portal.listings.facets import Facet, Option
 from portal.taxonomy.vocabulary import KEY_STAGES, SETTINGS
 
-from .models import PlacementIndexPage, WindowCapacity, today
 from .vocabulary import ACTIVITIES, ADJUSTMENTS, KIND_CHOICES, PLACEMENT_KEY_STAGES
 
 PAGE_SIZE = 20
@@ -36,7 +33,7 @@ ANY_MONTH = "any"
 MAX_MONTHS = 12
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
-# sort parameter value -> label (the ordering is built in `ordered`, as "soonest" needs a subquery)
+# sort parameter value -> label (the orderings are the models' `ordered`, as "soonest" needs a subquery)
 SORTS: dict[str, str] = {
     "soonest": "Soonest dates first",
     "title": "Title (A to Z)",
@@ -73,60 +70,6 @@ def placement_facets() -> tuple[Facet, ...]:
         ),
         Facet("team", "Host team", "host_team__slug", label_lookup="host_team__name", value_noun="host team"),
     )
-
-
-def placement_listing(index: PlacementIndexPage) -> Listing:
-    """What the directory's facet index is built from. The date is part of its version: listings
-    expire and windows close as days pass, with nothing saved."""
-    return Listing(
-        f"placements:{index.pk}",
-        f"{content_version()}:{today()}",
-        index.live_placements,
-        placement_facets(),
-        {sort: partial(ordered, sort=sort) for sort in SORTS},
-        window_facets,
-    )
-
-
-def placement_index(index: PlacementIndexPage) -> FacetIndex:
-    return facet_index(placement_listing(index))
-
-
-def window_facets(placements: QuerySet) -> dict[str, dict[str, list[int]]]:
-    """The index's derived facets: `month` -> the placements with an open window in that month;
-    `month_with_places` -> the same, counting only windows with places left, and under `any`
-    the placements with any such window."""
-    months = [
-        (f"{start:%Y-%m}", start, month_end(start)) for start in upcoming_months(today(), MONTHS_INDEXED)
-    ]
-    windows = WindowCapacity.objects.open().filter(page__in=placements.values("pk"))
-    free = set(windows.with_places_left().values_list("pk", flat=True))
-    in_month: dict[str, list[int]] = defaultdict(list)
-    with_places: dict[str, list[int]] = defaultdict(list)
-    for pk, page, first, last in windows.values_list("pk", "page_id", "start_date", "end_date"):
-        for key, start, end in months:
-            if first <= end and last >= start:
-                in_month[key].append(page)
-                if pk in free:
-                    with_places[key].append(page)
-        if pk in free:
-            with_places[ANY_MONTH].append(page)
-    return {"month": dict(in_month), "month_with_places": dict(with_places)}
-
-
-def sort_from_params(params: Mapping[str, Any]) -> str:
-    return first_valid(params.getlist("sort"), SORTS, "soonest")
-
-
-def ordered(placements: QuerySet, sort: str) -> QuerySet:
-    if sort == "title":
-        return placements.order_by("title", "pk")
-    if sort == "team":
-        return placements.order_by("host_team__name", "title", "pk")
-    next_start = (
-        WindowCapacity.objects.open().filter(page=OuterRef("pk")).order_by("start_date").values("start_date")
-    )
-    return placements.annotate(next_start=Subquery(next_start[:1])).order_by("next_start", "title", "pk")
 
 
 def month_start(value: str) -> datetime.date | None:
@@ -201,39 +144,18 @@ class WindowFilter:
     @property
     def indexed(self) -> bool:
         """Whether the facet index answers these conditions: no from/to dates, only months it knows."""
-        known = set(upcoming_months(today(), MONTHS_INDEXED))
+        known = set(upcoming_months(timezone.localdate(), MONTHS_INDEXED))
         return not (self.date_from or self.date_to) and set(self.months) <= known
 
     @property
     def month_facet(self) -> str:
         return "month_with_places" if self.places_left else "month"
 
-    def derived(self) -> dict[str, list[str]]:
+    def derived(self) -> Mapping[str, Sequence[str]]:
         """The derived facet values (see `window_facets`) these conditions tick, when `indexed`."""
         if self.months:
             return {self.month_facet: [f"{start:%Y-%m}" for start in self.months]}
         return {"month_with_places": [ANY_MONTH]} if self.places_left else {}
-
-    def windows(self, *, with_months: bool = True) -> QuerySet[WindowCapacity]:
-        """Open windows meeting every date and places condition (optionally ignoring months)."""
-        windows = WindowCapacity.objects.open()
-        if self.places_left:
-            windows = windows.with_places_left()
-        if self.date_from:
-            windows = windows.filter(end_date__gte=self.date_from)
-        if self.date_to:
-            windows = windows.filter(start_date__lte=self.date_to)
-        if with_months and self.months:
-            in_a_month = Q()
-            for start in self.months:
-                in_a_month |= Q(start_date__lte=month_end(start), end_date__gte=start)
-            windows = windows.filter(in_a_month)
-        return windows
-
-    def apply(self, placements: QuerySet) -> QuerySet:
-        if not self.active:
-            return placements
-        return placements.filter(pk__in=self.windows().values("page_id"))
 
     def month_options(self, selection: Selection) -> list[Option]:
         """The next months (and any chosen), each with how many placements of `selection` (the
@@ -242,20 +164,12 @@ class WindowFilter:
         counts = selection.counts(self.month_facet, [f"{start:%Y-%m}" for start in months])
         return self._options(months, lambda start: counts[f"{start:%Y-%m}"])
 
-    def month_options_from_database(self, placements: QuerySet) -> list[Option]:
-        """The same, when the database answers: how many of `placements` have a matching window
-        in each month (one query)."""
-        rows = self.windows(with_months=False).filter(page__in=placements.values("pk"))
-        spans = list(rows.values_list("page_id", "start_date", "end_date"))
-
-        def count(start: datetime.date) -> int:
-            end = month_end(start)
-            return len({page for page, first, last in spans if first <= end and last >= start})
-
-        return self._options(self._shown_months(), count)
-
     def _shown_months(self) -> list[datetime.date]:
-        return sorted(set(upcoming_months(today())) | set(self.months))
+        return sorted(set(upcoming_months(timezone.localdate())) | set(self.months))
+
+    def options_counted(self, count: Callable[[datetime.date], int]) -> list[Option]:
+        """The months offered, each with its count from `count` (the database's answer)."""
+        return self._options(self._shown_months(), count)
 
     def _options(self, months: list[datetime.date], count: Callable[[datetime.date], int]) -> list[Option]:
         return [

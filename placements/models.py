@@ -15,6 +15,10 @@ row withdrawn, so the requests made against it keep their record."""
 
 import datetime
 import uuid
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, ClassVar
 
 from django import forms
@@ -22,7 +26,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import IntegrityError, models, transaction
-from django.db.models import F, Q, Value
+from django.db.models import F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Greatest
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -36,7 +40,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.home.cards import Card
+from portal.core.caching import content_version
+from portal.listings.cards import Card
+from portal.listings.facet_index import Selection
+from portal.listings.facets import Facet, FacetedQuery
+from portal.listings.listing import FacetedListing, ListingPage, Sort
 from portal.taxonomy.models import (
     CouncilTeam,
     FixedTerm,
@@ -47,6 +55,16 @@ from portal.taxonomy.models import (
     _CodedTerm,
 )
 
+from .filters import (
+    ANY_MONTH,
+    MONTHS_INDEXED,
+    PAGE_SIZE,
+    SORTS,
+    WindowFilter,
+    month_end,
+    placement_facets,
+    upcoming_months,
+)
 from .page_forms import HostTeamPageForm, PlacementPageForm
 from .vocabulary import (
     EMPLOYER_AREA,
@@ -99,7 +117,7 @@ CONFIRMATION_LABELS = {
 }
 
 
-class PlacementIndexPage(RoutablePageMixin, Page):
+class PlacementIndexPage(ListingPage, Page):
     """`/placements/`: the directory of work placements, with filters, and the requesters' status
     pages (`/placements/requests/<signed link>/`)."""
 
@@ -113,11 +131,6 @@ class PlacementIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "work-placement directory"
 
-    def facet_listings(self) -> list[Any]:
-        from .filters import placement_listing  # filters imports this module
-
-        return [placement_listing(self)]
-
     def live_placements(self) -> models.QuerySet["PlacementPage"]:
         """Placements a school may see: live, public and confirmed recently enough."""
         return (
@@ -126,12 +139,6 @@ class PlacementIndexPage(RoutablePageMixin, Page):
             .descendant_of(self)
             .filter(last_confirmed__gte=expired_before())
         )
-
-    @path("")
-    def directory(self, request: HttpRequest) -> HttpResponse:
-        from .views import directory
-
-        return directory(request, self)
 
     @path("requests/<str:token>/")
     def request_status(self, request: HttpRequest, token: str) -> HttpResponse:
@@ -635,7 +642,7 @@ class PlacementRequest(models.Model):
     Contact details are removed by `manage.py purge_placement_requests` after the window ends."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    # The request form's one-time token (portal.home.submissions): sending it twice makes one request.
+    # The request form's one-time token (portal.core.submissions): sending it twice makes one request.
     submission = models.UUIDField(null=True, unique=True, editable=False)
     window = models.ForeignKey(WindowCapacity, on_delete=models.PROTECT, related_name="requests")
     team = models.ForeignKey(
@@ -764,4 +771,129 @@ class RequestEvent(models.Model):
 # Dated: the card lists the windows not yet over, which changes as days pass.
 PLACEMENT_CARD = Card(
     PlacementPage, "placements/includes/placement_summary.html", "placement", with_listing_data, dated=True
+)
+
+
+# The directory as a listing (portal.listings.listing) --------------------------------------
+
+
+def window_facets(placements: models.QuerySet) -> dict[str, dict[str, list[int]]]:
+    """The index's derived facets: `month` -> the placements with an open window in that month;
+    `month_with_places` -> the same, counting only windows with places left, and under `any`
+    the placements with any such window."""
+    months = [
+        (f"{start:%Y-%m}", start, month_end(start)) for start in upcoming_months(today(), MONTHS_INDEXED)
+    ]
+    windows = WindowCapacity.objects.open().filter(page__in=placements.values("pk"))
+    free = set(windows.with_places_left().values_list("pk", flat=True))
+    in_month: dict[str, list[int]] = defaultdict(list)
+    with_places: dict[str, list[int]] = defaultdict(list)
+    for pk, page, first, last in windows.values_list("pk", "page_id", "start_date", "end_date"):
+        for key, start, end in months:
+            if first <= end and last >= start:
+                in_month[key].append(page)
+                if pk in free:
+                    with_places[key].append(page)
+        if pk in free:
+            with_places[ANY_MONTH].append(page)
+    return {"month": dict(in_month), "month_with_places": dict(with_places)}
+
+
+def ordered(placements: models.QuerySet, sort: str) -> models.QuerySet:
+    if sort == "title":
+        return placements.order_by("title", "pk")
+    if sort == "team":
+        return placements.order_by("host_team__name", "title", "pk")
+    next_start = (
+        WindowCapacity.objects.open().filter(page=OuterRef("pk")).order_by("start_date").values("start_date")
+    )
+    return placements.annotate(next_start=Subquery(next_start[:1])).order_by("next_start", "title", "pk")
+
+
+@dataclass
+class WindowConditions:
+    """The directory's dates and places (placements.filters.WindowFilter) as a refinement of its
+    listing: the index answers them through `window_facets` when it can (`indexed`), the
+    database otherwise."""
+
+    windows: WindowFilter
+    messages: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_params(cls, params: Any) -> "WindowConditions":
+        windows = WindowFilter.from_params(params)
+        return cls(windows, windows.messages)
+
+    @property
+    def active(self) -> bool:
+        return self.windows.active
+
+    def matching_windows(self, *, with_months: bool = True) -> WindowCapacityQuerySet:
+        """Open windows meeting every date and places condition (optionally ignoring months)."""
+        found = WindowCapacity.objects.open()
+        if self.windows.places_left:
+            found = found.with_places_left()
+        if self.windows.date_from:
+            found = found.filter(end_date__gte=self.windows.date_from)
+        if self.windows.date_to:
+            found = found.filter(start_date__lte=self.windows.date_to)
+        if with_months and self.windows.months:
+            in_a_month = Q()
+            for start in self.windows.months:
+                in_a_month |= Q(start_date__lte=month_end(start), end_date__gte=start)
+            found = found.filter(in_a_month)
+        return found
+
+    def narrow(self, placements: models.QuerySet) -> models.QuerySet | None:
+        if self.windows.indexed or not self.windows.active:
+            return None
+        return placements.filter(pk__in=self.matching_windows().values("page_id"))
+
+    def derived(self) -> Mapping[str, Sequence[str]]:
+        return self.windows.derived() if self.windows.indexed else {}
+
+    def context(
+        self, selection: Selection, query: FacetedQuery, placements: models.QuerySet
+    ) -> dict[str, Any]:
+        """The month options with their counts: from the index when it answers, else how many of
+        the placements the facets leave have a matching window in each month (one query)."""
+        if self.windows.indexed:
+            options = self.windows.month_options(selection)
+        else:
+            rows = self.matching_windows(with_months=False).filter(
+                page__in=query.apply(placements).values("pk")
+            )
+            spans = list(rows.values_list("page_id", "start_date", "end_date"))
+
+            def count(start: datetime.date) -> int:
+                end = month_end(start)
+                return len({page for page, first, last in spans if first <= end and last >= start})
+
+            options = self.windows.options_counted(count)
+        return {"windows": self.windows, "month_facet": MONTH_FACET, "month_options": options}
+
+
+MONTH_FACET = Facet("month", "Dates available", "")
+
+
+def placement_guide(index: PlacementIndexPage, request: HttpRequest) -> dict[str, Any]:
+    return {"guide": index.get_children().live().filter(slug="hosting-a-high-impact-placement").first()}
+
+
+# Declared here, after the card it shows. The date is part of the index's version: listings
+# expire and windows close as days pass, with nothing saved.
+PlacementIndexPage.listing_declaration = FacetedListing(
+    name="placements",
+    facets=placement_facets,
+    sorts={key: Sort(label, partial(ordered, sort=key)) for key, label in SORTS.items()},
+    default_sort="soonest",
+    card=PLACEMENT_CARD,
+    items="live_placements",
+    noun=("result", "results"),
+    page_size=PAGE_SIZE,
+    template="placements/placement_index_page.html",
+    refinements=(WindowConditions.from_params,),
+    derived=window_facets,
+    version=lambda: f"{content_version()}:{today()}",
+    extra_context=placement_guide,
 )

@@ -1,79 +1,26 @@
-"""Public views, reached through the placement pages' routes: the directory, the request form, its
-confirmation page and the requester's status page (a signed link, no account)."""
+"""Public views, reached through the placement pages' routes (the directory is the placement index's
+listing, placements.models): the request form, its confirmation page and the requester's status page (a signed link, no account)."""
 
 from django.conf import settings
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django_ratelimit.decorators import ratelimit
 
-from portal.home.submissions import earlier_submission
-from portal.taxonomy.facets import Facet, FacetedQuery, page_number
+from portal.core.submissions import earlier_submission
 
 from .booking import DecisionError, decide, submit_request
-from .filters import PAGE_SIZE, SORTS, WindowFilter, placement_facets, placement_index, sort_from_params
 from .forms import PlacementRequestForm
 from .links import request_for_token, status_token
-from .models import PLACEMENT_CARD, PlacementIndexPage, PlacementPage, PlacementRequest, RequestEvent
-
-MONTH_FACET = Facet("month", "Dates available", "")
-MAX_QUERY_LENGTH = 200
-
-
-def directory(request: HttpRequest, index: PlacementIndexPage) -> HttpResponse:
-    """`/placements/`: every filter is a plain GET form, so it works without JavaScript and
-    every filtered view is a shareable link. A fixed number of queries whatever the data size."""
-    # PostgreSQL refuses NUL in a query's text (a 500), and nobody types one.
-    text = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    windows = WindowFilter.from_params(request.GET)
-    query = FacetedQuery.from_params(placement_facets(), request.GET)
-    sort = sort_from_params(request.GET)
-
-    base = index.live_placements()
-    if text:
-        base = base.filter(
-            Q(title__icontains=text) | Q(summary__icontains=text) | Q(host_team__name__icontains=text)
-        )
-    # Free text and from/to dates narrow through the database (one query); facets, months and
-    # places left come from the index.
-    indexed = windows.indexed
-    narrowed = base if indexed else windows.apply(base)
-    within = narrowed.values_list("pk", flat=True) if text or not indexed else None
-    selection = placement_index(index).select(
-        query, sort, within=within, derived=windows.derived() if indexed else None
-    )
-    page = selection.page(page_number(request.GET.getlist("page")), PAGE_SIZE, PLACEMENT_CARD.fetch(request))
-    return index.render(
-        request,
-        context_overrides={
-            "text": text,
-            "query": query,
-            "windows": windows,
-            "facets": selection.facets,
-            "month_facet": MONTH_FACET,
-            "month_options": (
-                windows.month_options(selection)
-                if indexed
-                else windows.month_options_from_database(query.apply(base))
-            ),
-            "filtered": bool(text or query.active or windows.active),
-            "messages_list": query.messages + windows.messages,
-            "sort": sort,
-            "sorts": list(SORTS.items()),
-            "results": page.object_list,
-            "page_obj": page,
-            "guide": index.get_children().live().filter(slug="hosting-a-high-impact-placement").first(),
-        },
-    )
+from .models import PlacementIndexPage, PlacementPage, PlacementRequest, RequestEvent
 
 
 @ratelimit(key="ip", rate="10/m", method="POST", block=True)
 def request_places(request: HttpRequest, page: PlacementPage) -> HttpResponse:
     """The request form. Nothing is saved unless every field is valid; an expired listing or a
     placement with no open windows shows why instead of the form. The same form sent again shows
-    the first request's confirmation (portal.home.submissions)."""
+    the first request's confirmation (portal.core.submissions)."""
     token = None
     if request.method == "POST":
         sent = PlacementRequest.objects.filter(window__page=page)

@@ -50,6 +50,12 @@ JOBS: tuple[Job, ...] = (
         "queues email whose task was lost (a worker killed mid-task); safe to run anywhere, any time",
     ),
     Job(
+        ("requeue_stale_tasks",),
+        "*/10 * * * *",
+        240,
+        "queues again any other task whose worker was lost; fails one that has lost three",
+    ),
+    Job(
         ("purge_unconfirmed_alerts",),
         "15 * * * *",
         600,

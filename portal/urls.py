@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal.home.views import document_password_form, health, page_password_form
+from portal.core.views import document_password_form, health, page_password_form
 from publishing.urls import account_urlpatterns, admin_overrides
 
 urlpatterns = [
@@ -13,7 +13,7 @@ urlpatterns = [
     *account_urlpatterns,
     *admin_overrides,
     path("admin/", include(wagtailadmin_urls)),
-    # Wagtail's password form for private documents, rate limited (portal.home.views): before its own.
+    # Wagtail's password form for private documents, rate limited (portal.core.views): before its own.
     path("documents/authenticate_with_password/<int:restriction_id>/", document_password_form),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -48,7 +48,7 @@ urlpatterns += [path("feedback/", include("feedback.urls"))]
 # /hosts/apply/: local employers apply to host young people (hosts).
 urlpatterns += [path("hosts/", include("hosts.urls"))]
 
-# Wagtail's password form for private pages, rate limited (portal.home.views): before its own.
+# Wagtail's password form for private pages, rate limited (portal.core.views): before its own.
 urlpatterns += [
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

@@ -23,8 +23,8 @@ from wagtail.admin.views.reports.workflows import (
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from portal.core.admin_actions import ObjectActionView
 from portal.exports import SafeCSVWriter
-from portal.home.admin_actions import ObjectActionView
 
 from . import contributors, dashboard
 from .drafts import without_other_peoples_drafts

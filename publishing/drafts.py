@@ -26,7 +26,7 @@ from wagtail.models import GroupCollectionPermission, Page, ReferenceIndex
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import page_permission_policy
 
-from portal.home.middleware import DATABASE_ERRORS
+from portal.core.middleware import DATABASE_ERRORS
 
 
 def without_other_peoples_drafts(pages: QuerySet, user: Any) -> QuerySet:

@@ -19,7 +19,7 @@ from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 
-from portal.home.proxy import client_address
+from portal.core.proxy import client_address
 
 WINDOW_SECONDS = 15 * 60
 PER_ACCOUNT_AND_ADDRESS = 10

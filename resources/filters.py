@@ -1,26 +1,21 @@
 """The resource bank's filters, using the portal-wide parameter names (benchmark, key_stage, type,
-audience, setting, tag, sort, page)."""
+audience, setting, subject, tag, q, sort, page)."""
 
-from collections.abc import Mapping
-from typing import Any
+from portal.listings.facets import Facet, Sort
+from portal.taxonomy.vocabulary import AUDIENCES, BENCHMARKS, KEY_STAGES, SETTINGS, SUBJECTS
 
-from portal.taxonomy.facets import Facet, first_valid
-from portal.taxonomy.vocabulary import AUDIENCES, BENCHMARKS, KEY_STAGES, SETTINGS
+from .vocabulary import ResourceKind
 
 PAGE_SIZE = 20
 
-# sort parameter value -> (label, ORM ordering)
-SORTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "recent": ("Recently updated", ("-last_published_at", "title")),
-    "title": ("Title (A to Z)", ("title",)),
-    "reviewed": ("Recently reviewed", ("-last_reviewed", "title")),
+SORTS: dict[str, Sort] = {
+    "recent": Sort("Recently updated", ("-last_published_at", "title")),
+    "title": Sort("Title (A to Z)", ("title",)),
+    "reviewed": Sort("Recently reviewed", ("-last_reviewed", "title")),
 }
 
 
 def resource_facets() -> tuple[Facet, ...]:
-    # Imported here so that the choices stay defined once, on the model.
-    from .models import ResourceKind
-
     return (
         Facet(
             "benchmark",
@@ -39,9 +34,6 @@ def resource_facets() -> tuple[Facet, ...]:
         Facet("type", "Type of resource", "kind", tuple(ResourceKind.choices), value_noun="type of resource"),
         Facet("audience", "Who it is for", "audiences__code", AUDIENCES, value_noun="audience"),
         Facet("setting", "Setting", "settings__code", SETTINGS, value_noun="setting"),
+        Facet("subject", "Subject", "subjects__code", SUBJECTS, value_noun="subject"),
         Facet("tag", "Tag", "tags__slug", label_lookup="tags__name", value_noun="tag"),
     )
-
-
-def sort_from_params(params: Mapping[str, Any]) -> str:
-    return first_valid(params.getlist("sort"), SORTS, "recent")

@@ -16,36 +16,21 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.home.caching import content_version
-from portal.home.cards import Card
-from portal.taxonomy.facet_index import FacetIndex, Listing, facet_index
-from portal.taxonomy.facets import FacetedQuery, page_number
+from portal.listings.cards import Card
+from portal.listings.facets import FacetedQuery, page_number
+from portal.listings.listing import FacetedListing, ListingPage
 from portal.taxonomy.models import Audience, Benchmark, KeyStage, School, Setting, Subject
 
-from .filters import PAGE_SIZE, SORTS, resource_facets, sort_from_params
+from .filters import PAGE_SIZE, SORTS, resource_facets
+from .vocabulary import ResourceKind, TimeNeeded
 
-
-class ResourceKind(models.TextChoices):
-    LESSON_PLAN = "lesson-plan", "Lesson plan"
-    ACTIVITY = "activity", "Activity"
-    TOOLKIT = "toolkit", "Toolkit"
-    GUIDANCE = "guidance", "Guidance"
-    CASE_STUDY = "case-study", "Good-practice case study"
-
-
-class TimeNeeded(models.TextChoices):
-    UNDER_AN_HOUR = "under-an-hour", "Under an hour"
-    ONE_LESSON = "one-lesson", "One lesson"
-    SERIES = "series", "A series of lessons"
-    HALF_DAY = "half-day", "Half a day"
-    DAY_OR_MORE = "day-or-more", "A day or more"
-    ONGOING = "ongoing", "Ongoing, across the year"
+__all__ = ["ResourceIndexPage", "ResourceKind", "ResourcePage", "TimeNeeded"]
 
 
 class ResourceTag(TaggedItemBase):
@@ -54,7 +39,7 @@ class ResourceTag(TaggedItemBase):
     )
 
 
-class ResourceIndexPage(RoutablePageMixin, Page):
+class ResourceIndexPage(ListingPage, Page):
     """`/resources/`: the bank with filters, and one page per Gatsby Benchmark."""
 
     intro = models.TextField(blank=True)
@@ -68,39 +53,6 @@ class ResourceIndexPage(RoutablePageMixin, Page):
 
     def live_resources(self) -> models.QuerySet:
         return ResourcePage.objects.live().public().descendant_of(self)
-
-    def facet_listings(self) -> list[Listing]:
-        return [
-            Listing(
-                f"resources:{self.pk}",
-                str(content_version()),
-                self.live_resources,
-                resource_facets(),
-                {key: ordering for key, (_, ordering) in SORTS.items()},
-            )
-        ]
-
-    def facet_index(self) -> FacetIndex:
-        return facet_index(self.facet_listings()[0])
-
-    @path("")
-    def listing(self, request: HttpRequest) -> HttpResponse:
-        query = FacetedQuery.from_params(resource_facets(), request.GET)
-        sort = sort_from_params(request.GET)
-        selection = self.facet_index().select(query, sort)
-        number = page_number(request.GET.getlist("page"))
-        page = selection.page(number, PAGE_SIZE, RESOURCE_CARD.fetch(request))
-        return self.render(
-            request,
-            context_overrides={
-                "query": query,
-                "facets": selection.facets,
-                "sort": sort,
-                "sorts": [(key, label) for key, (label, _) in SORTS.items()],
-                "results": page.object_list,
-                "page_obj": page,
-            },
-        )
 
     @path("benchmarks/<int:number>/")
     def benchmark(self, request: HttpRequest, number: int) -> HttpResponse:
@@ -184,6 +136,7 @@ class ResourcePage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("subjects", [index.SearchField("name")]),
         index.FilterField("kind"),
     ]
     parent_page_types = ["resources.ResourceIndexPage"]
@@ -206,6 +159,7 @@ class ResourcePage(Page):
             "key_stages": [k.code for k in self.key_stages.all()],
             "audiences": [a.code for a in self.audiences.all()],
             "settings": [s.code for s in self.settings.all()],
+            "subjects": [s.code for s in self.subjects.all()],
             "tags": [t.name for t in self.tags.all()],
             "kind": self.kind,
             "kind_label": self.get_kind_display(),
@@ -245,3 +199,16 @@ class ResourceFile(Orderable):
 
 
 RESOURCE_CARD = Card(ResourcePage, "resources/includes/resource_summary.html", "resource", with_listing_data)
+
+# Declared here, after the card it shows, rather than in the index page's class body.
+ResourceIndexPage.listing_declaration = FacetedListing(
+    name="resources",
+    facets=resource_facets,
+    sorts=SORTS,
+    default_sort="recent",
+    card=RESOURCE_CARD,
+    items="live_resources",
+    noun=("resource", "resources"),
+    page_size=PAGE_SIZE,
+    template="resources/resource_index_page.html",
+)

@@ -1,6 +1,6 @@
 """The search contract: a SearchQuery goes in, SearchResults come out, whichever engine answers.
 
-Facet counts follow the portal's rule (portal.taxonomy.facets): values of one facet are
+Facet counts follow the portal's rule (portal.listings.facets): values of one facet are
 alternatives, facets combine with AND, and each facet is counted with every *other* facet applied,
 so ticking one value never hides the others. The same contract is served as JSON at /api/search/
 (see search/README.md)."""
@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.safestring import SafeString
 
-from portal.taxonomy.facets import Facet, FacetedQuery, Option, first_valid, page_number
+from portal.listings.facets import Facet, FacetedQuery, Option, first_valid, page_number
 
 from .registry import search_types
 from .text import clean_query_text

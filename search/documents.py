@@ -61,6 +61,7 @@ class SearchDocument(Document):
     key_stages = Keyword()
     audiences = Keyword()
     settings = Keyword()
+    subjects = Keyword()
     tags = Keyword()
     date = Date()
     has_places_left = Boolean()
@@ -82,6 +83,7 @@ class SearchDocument(Document):
             key_stages=list(document.key_stages),
             audiences=list(document.audiences),
             settings=list(document.settings),
+            subjects=list(document.subjects),
             tags=[slug for slug, _ in document.tags],
             date=document.date,
             has_places_left=document.has_places_left,

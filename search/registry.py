@@ -26,6 +26,7 @@ from portal.taxonomy.vocabulary import (
     KEY_STAGE_CODES,
     KEY_STAGES,
     SETTINGS,
+    SUBJECTS,
 )
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ logger = logging.getLogger(__name__)
 MAX_BODY_CHARS = 20_000
 AUDIENCE_CODES = tuple(code for code, _ in AUDIENCES)
 SETTING_CODES = tuple(code for code, _ in SETTINGS)
+SUBJECT_CODES = tuple(code for code, _ in SUBJECTS)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class IndexDocument:
     tags: tuple[tuple[str, str], ...]  # (slug, name)
     date: datetime.date | None
     has_places_left: bool | None
+    # Curriculum subjects (codes), found by their names like the other labels (label_text).
+    subjects: tuple[str, ...] = ()
 
     @property
     def doc_hash(self) -> str:
@@ -130,6 +134,7 @@ def build_document(obj: models.Model, *, checked: bool = False) -> IndexDocument
         key_stages=_in_order(data.get("key_stages"), KEY_STAGE_CODES, "key stages", key),
         audiences=_in_order(data.get("audiences"), AUDIENCE_CODES, "audiences", key),
         settings=_in_order(data.get("settings"), SETTING_CODES, "settings", key),
+        subjects=_in_order(data.get("subjects"), SUBJECT_CODES, "subjects", key),
         tags=tuple(sorted(tags.items())),
         date=_as_date(data.get("date")),
         has_places_left=data.get("has_places_left")
@@ -176,14 +181,14 @@ def all_documents() -> Iterator[IndexDocument]:
 
 def label_text(document: IndexDocument) -> str:
     """The words of a document's facet labels ("Work placement", "Benchmark 6 Experiences of
-    workplaces", "KS4 Key stage 4 Years 10 and 11", tag names), indexed with a low weight so that
+    workplaces", "KS4 Key stage 4 Years 10 and 11", subject and tag names), indexed with a low weight so that
     "BM6 placements" or "year 10" find items tagged that way even when their text never says it."""
     benchmarks = {b.number: b.name for b in BENCHMARKS}
     key_stages = {k.code: f"{k.name} {k.year_groups}" for k in KEY_STAGES}
-    names = dict(AUDIENCES) | dict(SETTINGS)
+    names = dict(AUDIENCES) | dict(SETTINGS) | dict(SUBJECTS)
     parts = [document.type_label, document.kind_label]
     parts += [f"Benchmark {n} {benchmarks[n]}" for n in document.benchmarks]
     parts += [f"{code} {key_stages[code]}" for code in document.key_stages]
-    parts += [names[code] for code in (*document.audiences, *document.settings)]
+    parts += [names[code] for code in (*document.audiences, *document.settings, *document.subjects)]
     parts += [name for _, name in document.tags]
     return " ".join(parts)

@@ -1,14 +1,13 @@
 """The story listing's filters: by sector (`sector`) and by a kind of step in the route (`route`)."""
 
-from portal.taxonomy.facets import Facet
+from portal.listings.facets import Facet
+
+from .vocabulary import Sector, StepKind
 
 PAGE_SIZE = 20
 
 
 def story_facets() -> tuple[Facet, ...]:
-    # Imported here so that the choices stay defined once, on the model.
-    from .models import Sector, StepKind
-
     return (
         Facet("sector", "Sector", "sector", tuple(Sector.choices), value_noun="sector"),
         Facet(

@@ -12,54 +12,28 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.home.caching import content_version
-from portal.home.cards import Card
-from portal.taxonomy.facet_index import Listing, facet_index
-from portal.taxonomy.facets import FacetedQuery, page_number
+from portal.listings.cards import Card
+from portal.listings.listing import FacetedListing, ListingPage, Sort
 
 from .film import Film, validate_film_url
 from .filters import PAGE_SIZE, story_facets
 from .forms import StoryPageForm
+from .vocabulary import Sector, StepKind
 
 # Born and Bred stories are made for young people choosing a route and for the parents helping them.
 STORY_AUDIENCES = ["young-people", "parents"]
 
 
-class Sector(models.TextChoices):
-    ENGINEERING = "engineering-manufacturing", "Engineering and manufacturing"
-    CHEMICALS = "chemicals-process", "Chemicals and process industries"
-    ENERGY = "clean-energy", "Clean energy"
-    HEALTH = "health-care", "Health and social care"
-    DIGITAL = "digital-creative", "Digital and creative"
-    CONSTRUCTION = "construction", "Construction"
-    PUBLIC_SERVICES = "public-services", "Public services"
-    EDUCATION = "education-childcare", "Education and childcare"
-    BUSINESS = "business-finance", "Business and finance"
-    HOSPITALITY = "hospitality-retail", "Hospitality, retail and tourism"
-    LOGISTICS = "logistics-transport", "Logistics and transport"
-    SPORT = "sport-leisure", "Sport and leisure"
-
-
-class StepKind(models.TextChoices):
-    SCHOOL = "school", "School"
-    COLLEGE = "college", "College or sixth form"
-    APPRENTICESHIP = "apprenticeship", "Apprenticeship"
-    UNIVERSITY = "university", "University"
-    TRAINING = "training", "Training course"
-    JOB = "job", "Job"
-
-
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(ListingPage, Page):
     """`/stories/`: every Born and Bred story, filtered by sector and by the route taken."""
 
     intro = models.TextField(blank=True)
@@ -73,36 +47,6 @@ class StoryIndexPage(RoutablePageMixin, Page):
 
     def live_stories(self) -> models.QuerySet["StoryPage"]:
         return StoryPage.objects.live().public().descendant_of(self)
-
-    def facet_listings(self) -> list[Listing]:
-        return [
-            Listing(
-                f"stories:{self.pk}",
-                str(content_version()),
-                self.live_stories,
-                story_facets(),
-                {"title": ("title",)},
-            )
-        ]
-
-    @path("")
-    def listing(self, request: HttpRequest) -> HttpResponse:
-        query = FacetedQuery.from_params(story_facets(), request.GET)
-        index = facet_index(self.facet_listings()[0])
-        selection = index.select(query, "title")
-        page = selection.page(page_number(request.GET.getlist("page")), PAGE_SIZE, STORY_CARD.fetch(request))
-        return self.render(
-            request,
-            context_overrides={
-                "query": query,
-                "facets": selection.facets,
-                "results": page.object_list,
-                "page_obj": page,
-            },
-        )
-
-    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
-        return self.listing(request)
 
 
 class StoryPage(Page):
@@ -325,4 +269,16 @@ STORY_CARD = Card(
     "stories/includes/story_summary.html",
     "story",
     lambda stories: stories.prefetch_related("route_steps"),
+)
+
+# Declared here, after the card it shows, rather than in the index page's class body.
+StoryIndexPage.listing_declaration = FacetedListing(
+    name="stories",
+    facets=story_facets,
+    sorts={"title": Sort("Name (A to Z)", ("title",))},
+    default_sort="title",
+    card=STORY_CARD,
+    items="live_stories",
+    noun=("story", "stories"),
+    page_size=PAGE_SIZE,
 )

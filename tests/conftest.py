@@ -22,7 +22,7 @@ def _fresh_cache():
     from django.conf import settings
     from django.core.cache import caches
 
-    from portal.taxonomy.index_builds import forget
+    from portal.listings.index_builds import forget
 
     def clear() -> None:
         for alias in settings.CACHES:

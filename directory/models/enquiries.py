@@ -52,7 +52,7 @@ class ReferralEnquiry(models.Model):
         help_text="Recorded when the team answers: accepted without asking the school for more information.",
     )
     contact_details_removed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    # The enquiry form's one-time token (portal.home.submissions): sending it twice makes one enquiry.
+    # The enquiry form's one-time token (portal.core.submissions): sending it twice makes one enquiry.
     submission = models.UUIDField(null=True, unique=True, editable=False)
 
     objects = ReferralEnquiryQuerySet.as_manager()

@@ -11,16 +11,16 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.home.caching import content_version
-from portal.home.cards import Card
-from portal.taxonomy.facet_index import FacetIndex, Listing, facet_index, rows
-from portal.taxonomy.facets import FacetedQuery, page_number
+from portal.listings.cards import Card
+from portal.listings.facet_index import rows
+from portal.listings.facets import FacetedQuery
+from portal.listings.listing import FacetedListing, ListingPage, Sort
 
 from ..filters import provider_facets
 from ..plain_text import stream_text
@@ -35,7 +35,7 @@ def join_words(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-class Post16IndexPage(RoutablePageMixin, Page):
+class Post16IndexPage(ListingPage, Page):
     """`/post-16/`: the guides, the places to learn or train, and the compare table."""
 
     intro = models.TextField(help_text="Short sentences: this section is for parents and young people.")
@@ -56,36 +56,6 @@ class Post16IndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = Post16GuidePage.objects.live().public().child_of(self).order_by("path")
         return context
-
-    def facet_listings(self) -> list[Listing]:
-        return [
-            Listing(
-                f"post16:{self.pk}",
-                str(content_version()),
-                self.live_providers,
-                provider_facets(),
-                {"title": ("title",)},
-            )
-        ]
-
-    def facet_index(self) -> FacetIndex:
-        return facet_index(self.facet_listings()[0])
-
-    @path("")
-    def listing(self, request: HttpRequest) -> HttpResponse:
-        query = FacetedQuery.from_params(provider_facets(), request.GET)
-        selection = self.facet_index().select(query, "title")
-        number = page_number(request.GET.getlist("page"))
-        page = selection.page(number, PROVIDER_PAGE_SIZE, PROVIDER_CARD.fetch(request))
-        return self.render(
-            request,
-            context_overrides={
-                "query": query,
-                "facets": selection.facets,
-                "results": page.object_list,
-                "page_obj": page,
-            },
-        )
 
     @path("compare/", name="compare")
     def compare(self, request: HttpRequest) -> HttpResponse:
@@ -321,4 +291,18 @@ PROVIDER_CARD = Card(
     "provider",
     ProviderPage.with_listing_data,
     dated=True,
+)
+
+# Declared here, after the card it shows, rather than in the index page's class body.
+Post16IndexPage.listing_declaration = FacetedListing(
+    name="post-16",
+    facets=provider_facets,
+    sorts={"title": Sort("Name (A to Z)", ("title",))},
+    default_sort="title",
+    card=PROVIDER_CARD,
+    items="live_providers",
+    noun=("place", "places"),
+    page_size=PROVIDER_PAGE_SIZE,
+    template="directory/post16_index_page.html",
+    heading_level=3,
 )

@@ -22,13 +22,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.home.caching import content_version
-from portal.home.cards import Card
-from portal.taxonomy.facet_index import Listing, facet_index
-from portal.taxonomy.facets import FacetedQuery, page_number
+from portal.listings.cards import Card
+from portal.listings.listing import FacetedListing, ListingPage
 from portal.taxonomy.models import Benchmark, CouncilTeam
 
-from ..filters import SERVICE_PAGE_SIZE, SERVICE_SORTS, search_text, service_facets, service_sort
+from ..filters import SERVICE_PAGE_SIZE, SERVICE_SORTS, service_facets
 from ..plain_text import stream_text
 from ..vocabulary import COSTS, PHASE_AGES, PHASE_KEY_STAGES, SERVICE_KINDS, choices
 from .organisations import Location, PartnerOrganisation
@@ -41,7 +39,7 @@ class ServiceStatus(models.TextChoices):
     PAUSED = "temporarily closed", "Not taking new referrals for now"
 
 
-class SupportIndexPage(RoutablePageMixin, Page):
+class SupportIndexPage(ListingPage, Page):
     """`/support-for-schools/`: every service, browsable by phase and need, and the booklet."""
 
     intro = models.TextField(help_text="One or two sentences under the page title.")
@@ -57,47 +55,6 @@ class SupportIndexPage(RoutablePageMixin, Page):
 
     def live_services(self) -> models.QuerySet["ServicePage"]:
         return ServicePage.objects.live().public().descendant_of(self)
-
-    def facet_listings(self) -> list[Listing]:
-        return [
-            Listing(
-                f"services:{self.pk}",
-                str(content_version()),
-                self.live_services,
-                service_facets(),
-                {key: ordering for key, (_, ordering) in SERVICE_SORTS.items()},
-            )
-        ]
-
-    @path("")
-    def listing(self, request: HttpRequest) -> HttpResponse:
-        query = FacetedQuery.from_params(service_facets(), request.GET)
-        text, text_messages = search_text(request.GET)
-        sort = service_sort(request.GET)
-        within = (
-            ServicePage.matching_text(self.live_services(), text).values_list("pk", flat=True)
-            if text
-            else None
-        )
-        index = facet_index(self.facet_listings()[0])
-        selection = index.select(query, sort, within=within)
-        number = page_number(request.GET.getlist("page"))
-        page = selection.page(number, SERVICE_PAGE_SIZE, SERVICE_CARD.fetch(request))
-        return self.render(
-            request,
-            context_overrides={
-                "query": query,
-                "q": text,
-                "messages_list": text_messages + query.messages,
-                "filtered": query.active or bool(text),
-                "facets": selection.facets,
-                "sort": sort,
-                "sorts": [(key, label) for key, (label, _) in SERVICE_SORTS.items()],
-                "results": page.object_list,
-                "page_obj": page,
-                "phases": Phase.objects.all(),
-            },
-        )
 
 
 class ServicePage(RoutablePageMixin, Page):
@@ -242,7 +199,15 @@ class ServicePage(RoutablePageMixin, Page):
         return {
             "title": self.title,
             "summary": self.summary,
-            "body": " ".join([stream_text(self.body), self.eligibility, self.referral_route]),
+            # Who runs it too, so that words on the listing find a service by its team or partner.
+            "body": " ".join(
+                [
+                    stream_text(self.body),
+                    self.eligibility,
+                    self.referral_route,
+                    getattr(self.run_by, "name", ""),
+                ]
+            ),
             "url": self.url or "",
             "benchmarks": [b.number for b in self.benchmarks.all()],
             "key_stages": self.key_stage_codes(),
@@ -261,27 +226,14 @@ class ServicePage(RoutablePageMixin, Page):
         """Services with what listings and the booklet show, in a fixed number of queries."""
         return services.select_related("team", "partner").prefetch_related("phases", "needs")
 
-    @staticmethod
-    def matching_text(services: models.QuerySet, text: str) -> models.QuerySet:
-        """Services whose name, summary, eligibility or team name contain every word of `text`."""
-        for word in text.split():
-            services = services.filter(
-                models.Q(title__icontains=word)
-                | models.Q(summary__icontains=word)
-                | models.Q(eligibility__icontains=word)
-                | models.Q(team__name__icontains=word)
-                | models.Q(partner__name__icontains=word)
-            )
-        return services
-
     # Public views ------------------------------------------------------------------------------
 
     @path("")
     @method_decorator(ratelimit(key="ip", rate="10/m", method="POST", block=True))
     def service(self, request: HttpRequest) -> HttpResponse:
         """The service, with the enquiry form; a valid enquiry goes to the confirmation page, and
-        so does the same form sent again (portal.home.submissions), without a second enquiry."""
-        from portal.home.submissions import earlier_submission
+        so does the same form sent again (portal.core.submissions), without a second enquiry."""
+        from portal.core.submissions import earlier_submission
 
         from ..enquiries import submit_enquiry
         from ..forms import ReferralEnquiryForm
@@ -337,4 +289,18 @@ class ServiceContact(Orderable):
 
 SERVICE_CARD = Card(
     ServicePage, "directory/includes/service_summary.html", "service", ServicePage.with_listing_data
+)
+
+# Declared here, after the card it shows, rather than in the index page's class body.
+SupportIndexPage.listing_declaration = FacetedListing(
+    name="support-for-schools",
+    facets=service_facets,
+    sorts=SERVICE_SORTS,
+    default_sort="title",
+    card=SERVICE_CARD,
+    items="live_services",
+    noun=("service", "services"),
+    page_size=SERVICE_PAGE_SIZE,
+    template="directory/support_index_page.html",
+    extra_context=lambda page, request: {"phases": Phase.objects.all()},
 )

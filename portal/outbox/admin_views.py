@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from portal.home.admin_actions import ObjectActionView
+from portal.core.admin_actions import ObjectActionView
 
 from . import delivery
 from .models import OutgoingEmail

@@ -24,9 +24,12 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "portal.core",
     "portal.taxonomy",
+    "portal.listings",
     "portal.home",
     "portal.outbox",
+    "portal.worker",
     "resources",
     "placements",
     "hosts",
@@ -68,13 +71,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "portal.home.middleware.PortalCSPMiddleware",
-    "portal.home.middleware.PermissionsPolicyMiddleware",
+    "portal.core.middleware.PortalCSPMiddleware",
+    "portal.core.middleware.PermissionsPolicyMiddleware",
     # Database down: a plain 503. Inside the header middleware (the 503 keeps its headers), outside
     # everything that may query (sessions, sign-in, redirects, the page cache, the views).
-    "portal.home.middleware.DatabaseUnavailableMiddleware",
+    "portal.core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.home.caching.PublicCacheMiddleware",
+    "portal.core.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -160,7 +163,7 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": [],
     },
-    # Facet indexes and booklet PDFs (portal.taxonomy.index_builds, directory.booklet): built by the
+    # Facet indexes and booklet PDFs (portal.listings.index_builds, directory.booklet): built by the
     # worker and shared through the cache in production. Development keeps its cache in each
     # process, so it builds them in the process that made the change instead (dev.py).
     "builds": {
@@ -181,6 +184,11 @@ OUTBOX_RETENTION_DAYS = int(os.environ.get("OUTBOX_RETENTION_DAYS", "30"))
 # How long an attempt may go on before another worker assumes its worker died and sends again
 # (requeue_email); 0 means 12 × EMAIL_TIMEOUT + 60 s, longer than any attempt that is still alive.
 OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "0"))
+# A task RUNNING for longer than this has lost its worker (killed, machine lost): requeue_stale_tasks
+# queues it again, up to TASK_MAX_CLAIMS claims in all. Longer than any task takes (the booklet
+# PDFs take a few minutes on a busy machine).
+TASK_STALE_MINUTES = int(os.environ.get("TASK_STALE_MINUTES", "30"))
+TASK_MAX_CLAIMS = int(os.environ.get("TASK_MAX_CLAIMS", "3"))
 # Seconds Django's SMTP backend waits on the mail server per operation (connect, each command).
 EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
 # Django's mail API queues into the outbox too (Wagtail's notices, password resets); the
@@ -199,9 +207,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "careers-portal@exampl
 # be evicted. "ratelimit" holds django-ratelimit's counters, which must never be evicted (an evicted
 # counter is a reset limit), so it is a cache of its own: in production a Redis that evicts nothing
 # (docs/deployment.md). Local memory serves one process (`make run`, tests); production refuses it.
-# portal.home.shared_cache.FailSoftRedisCache answers as an empty cache while Redis is down.
+# portal.core.shared_cache.FailSoftRedisCache answers as an empty cache while Redis is down.
 LOCAL_MEMORY_CACHE = "django.core.cache.backends.locmem.LocMemCache"
-FAIL_SOFT_REDIS_CACHE = "portal.home.shared_cache.FailSoftRedisCache"
+FAIL_SOFT_REDIS_CACHE = "portal.core.shared_cache.FailSoftRedisCache"
 
 
 def cache_from_env(prefix: str, location: str, **fail_soft_options: object) -> dict[str, object]:
@@ -302,11 +310,11 @@ CONTENT_REVIEW_MONTHS = int(os.environ.get("CONTENT_REVIEW_MONTHS", "12"))
 
 # Public forms are rate limited with django-ratelimit (`@ratelimit(key="ip", rate=..., block=True)`);
 # a blocked request gets this view's 429 page. Counts live in the "ratelimit" cache (above).
-RATELIMIT_VIEW = "portal.home.views.rate_limited"
+RATELIMIT_VIEW = "portal.core.views.rate_limited"
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 # How many proxies in front of the portal append to X-Forwarded-For (0: trust only REMOTE_ADDR).
 TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
-RATELIMIT_IP_META_KEY = "portal.home.proxy.client_address"
+RATELIMIT_IP_META_KEY = "portal.core.proxy.client_address"
 
 # Placements (work-placement directory): a listing not confirmed by its host team for
 # PLACEMENT_CONFIRM_EVERY_DAYS is flagged to the team in the admin; after PLACEMENT_EXPIRE_AFTER_DAYS
@@ -347,7 +355,7 @@ SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "120/m")
 SEARCH_NEW_TERMS_PER_DAY = int(os.environ.get("SEARCH_NEW_TERMS_PER_DAY", "1000"))
 
 # Anonymous pages: browsers may reuse them for this long, shared caches for five times as long;
-# the server-side page cache is invalidated by any change in these apps (portal.home.caching).
+# the server-side page cache is invalidated by any change in these apps (portal.core.caching).
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 CACHE_INVALIDATING_APPS = [
     "portal.taxonomy",

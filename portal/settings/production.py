@@ -22,7 +22,7 @@ for alias, variable in (("default", "CACHE"), ("ratelimit", "RATELIMIT_CACHE")):
     if CACHES[alias]["BACKEND"] in PER_PROCESS_CACHES:
         raise ImproperlyConfigured(
             f"{variable}_BACKEND is {CACHES[alias]['BACKEND']}, which each process keeps to itself: set "
-            f"{variable}_BACKEND=portal.home.shared_cache.FailSoftRedisCache and {variable}_LOCATION "
+            f"{variable}_BACKEND=portal.core.shared_cache.FailSoftRedisCache and {variable}_LOCATION "
             "to a Redis URL (see the README)."
         )
 if CACHES["ratelimit"]["LOCATION"] == CACHES["default"]["LOCATION"]:

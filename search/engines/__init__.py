@@ -11,7 +11,7 @@ from django.conf import settings
 
 from ..contract import SearchQuery, SearchResults
 from ..registry import IndexDocument
-from .database import DatabaseEngine
+from .database import MAX_KEYS, DatabaseEngine
 from .elastic import ELASTICSEARCH_ERRORS, ClusterResting, ElasticsearchEngine
 
 logger = logging.getLogger(__name__)
@@ -23,6 +23,8 @@ class Engine(Protocol):
     def search(self, query: SearchQuery) -> SearchResults: ...
 
     def suggest(self, text: str, limit: int = 8) -> list[dict[str, str]]: ...
+
+    def keys(self, query: SearchQuery, limit: int = ...) -> list[str]: ...
 
     def upsert(self, documents: Sequence[IndexDocument]) -> None: ...
 
@@ -54,6 +56,13 @@ class FallbackEngine:
         results = self.fallback.search(query)
         results.fell_back = True
         return results
+
+    def keys(self, query: SearchQuery, limit: int = MAX_KEYS) -> list[str]:
+        try:
+            return self.primary.keys(query, limit)
+        except ELASTICSEARCH_ERRORS:
+            logger.warning("Search: %s failed narrowing a listing", self.primary.name, exc_info=True)
+        return self.fallback.keys(query, limit)
 
     def suggest(self, text: str, limit: int = 8) -> list[dict[str, str]]:
         try:

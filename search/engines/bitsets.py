@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from portal.taxonomy.facet_index import FacetFilter, bitset, set_bits
-from portal.taxonomy.facets import Option
+from portal.listings.facet_index import FacetFilter, bitset, set_bits
+from portal.listings.facets import Option
 
 from ..contract import PLACES_AVAILABLE, SearchQuery, search_facets
 from ..models import BIT_CODES, SearchEntry, SearchEntryTag, SearchIndexState, from_bits

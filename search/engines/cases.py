@@ -127,6 +127,7 @@ CORPUS: tuple[IndexDocument, ...] = (
         "Names, dates and a personal statement that sounds like you.",
         benchmarks=(3,),
         key_stages=("KS3",),
+        subjects=("english",),
     ),
     _document(
         9,
@@ -250,6 +251,14 @@ def ticked_rare_tag(find: Find) -> None:
     expect(tags.get(RARE_TAG) == (1, True), f"the ticked tag keeps its count; tags: {tags}")
 
 
+def subject_name(find: Find) -> None:
+    found = find(q="english").titles
+    expect(
+        found == ["Filling in an application form"],
+        f"a subject's name finds what is linked to it; found {found}",
+    )
+
+
 def nothing_found(find: Find) -> None:
     results = find(q="xylophone")
     expect(results.total == 0 and results.titles == [], f"found {results.titles}")
@@ -273,5 +282,6 @@ CASES: tuple[Case, ...] = (
     Case("a typo still finds the right thing first", typo),
     Case("a ticked value keeps its siblings' counts", facet_siblings),
     Case("a ticked tag outside the 20 most used keeps its count", ticked_rare_tag),
+    Case("a subject's name finds the items linked to it", subject_name),
     Case("nothing found is an answer", nothing_found),
 )

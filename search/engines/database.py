@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from django.db import connection, transaction
 from django.db.models import F
 
-from portal.taxonomy.facets import MAX_VALUES_PER_FACET, Option
+from portal.listings.facets import MAX_VALUES_PER_FACET, Option
 
 from ..contract import SearchQuery, SearchResults
 from ..models import (
@@ -36,6 +36,8 @@ MAX_CORRECTIONS = 3
 MIN_CORRECTABLE_LENGTH = 4
 MAX_VOCABULARY_POOL = 5_000
 INSERT_BATCH = 1_000
+# The most matches a listing narrows to (Elasticsearch answers no more in one request).
+MAX_KEYS = 10_000
 ENTRY = SearchEntry._meta.db_table
 TAG = SearchEntryTag._meta.db_table
 
@@ -269,6 +271,19 @@ class DatabaseEngine:
             corrected=bool(parsed.corrections),
             relaxed=relaxed,
         )
+
+    def keys(self, query: SearchQuery, limit: int = MAX_KEYS) -> list[str]:
+        """The keys of every item matching the query's words and types (in no particular order,
+        at most `limit`): a listing narrows its own facets and order to them (portal.listings).
+        Typos are corrected as in a search; with no words there is nothing to narrow to."""
+        parsed = self.parse(query.text)
+        if not parsed.has_terms:
+            return []
+        ids = self.fulltext.match_ids(self.fulltext.expression(parsed.clauses))
+        entries = SearchEntry.objects.filter(pk__in=ids)
+        if query.types:
+            entries = entries.filter(search_type__in=query.types)
+        return list(entries.values_list("key", flat=True)[:limit])
 
     def _text_condition(self, expression: str | None) -> Sql:
         return self.fulltext.restrict(expression) if expression else ("", [])

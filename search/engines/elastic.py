@@ -38,14 +38,14 @@ from elasticsearch.dsl.faceted_search import FacetedResponse
 from elasticsearch.dsl.query import MatchAll, Query
 from elasticsearch.helpers import BulkIndexError, ScanError
 
-from portal.taxonomy.facets import MAX_VALUES_PER_FACET, Option
+from portal.listings.facets import MAX_VALUES_PER_FACET, Option
 
 from ..contract import PLACES_AVAILABLE, SearchQuery, SearchResults, search_facets
 from ..documents import SearchDocument
 from ..models import SearchEntryTag
 from ..registry import IndexDocument, all_documents, search_types
 from ..text import Clause, ParsedQuery, corrected_text, fold, parse, stem, words
-from .database import MIN_CORRECTABLE_LENGTH, tag_options
+from .database import MAX_KEYS, MIN_CORRECTABLE_LENGTH, tag_options
 from .hits import load_hits
 
 logger = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ UNAVAILABLE_STATUSES = frozenset({429, 502, 503, 504})
 # New code then looks for an alias that does not exist yet, so its searches fall back to the
 # database (and its writes fail, logged) until `search_index --rebuild` fills a new index, instead
 # of querying an index built for other code and quietly finding nothing.
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 WRITE_RETRIES = 3
 BULK_CHUNK = 500
 
@@ -525,6 +525,19 @@ class ElasticsearchEngine:
         if query.page > last_page and answer.total:
             return self.search(replace(query, page=last_page))
         return results_from_answer(answer, query, parse(query.text))
+
+    def keys(self, query: SearchQuery, limit: int = MAX_KEYS) -> list[str]:
+        """The keys of every item matching the query's words and types, at most `limit` (see
+        DatabaseEngine.keys): ids only, no facets, scores or highlights."""
+        parsed = parse(query.text)
+        if not parsed.has_terms:
+            return []
+        search = Search(using=self.client, index=self.alias).query(text_query(parsed)).source(False)
+        if query.types:
+            search = search.filter("terms", search_type=list(query.types))
+        with self.breaker.guard():
+            raw = search.extra(size=limit, track_total_hits=False).execute().to_dict()
+        return [hit["_id"] for hit in raw.get("hits", {}).get("hits", [])]
 
     def suggest(self, text: str, limit: int = 8) -> list[dict[str, str]]:
         """Search as you type on the title's search_as_you_type field."""

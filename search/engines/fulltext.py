@@ -138,7 +138,7 @@ class PostgresFullText:
         """The ids of the entries that match, always through the GIN index. For a common word
         (in a fifth of 50,000 entries) the planner prefers a sequential scan, costing `@@` as one
         cheap operator per row; but a scan reads and decompresses every entry's whole vector,
-        which the index never touches: 26 ms against 9.5 ms."""
+        which the index never touches, so the scan is several times slower (bench/README.md)."""
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(*self.matches(expression))
@@ -155,8 +155,8 @@ class PostgresFullText:
     def ranked(self, expression: str, among: Among = lambda: None) -> tuple[Sql, Sql, Sql]:
         """(FROM, WHERE, ORDER BY) for hits in order of relevance. When facets narrowed the
         match (`among`), only those entries are ranked, by primary key, instead of matching and
-        ranking every entry with the words and filtering after: 35 ms to 7 ms for a common word
-        narrowed to a thousand entries at 50,000."""
+        ranking every entry with the words and filtering after (bench/README.md has the figures
+        for a common word narrowed to a thousand entries at 50,000)."""
         narrowed = among()
         match = ("f.entry_id = ANY(%s)", [list(narrowed)]) if narrowed is not None else None
         return (

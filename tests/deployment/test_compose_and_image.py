@@ -73,7 +73,7 @@ def test_rate_limit_counts_live_in_a_redis_that_evicts_nothing_and_pages_in_one_
     assert environment["CACHE_LOCATION"].startswith("redis://redis:")
     assert environment["RATELIMIT_CACHE_LOCATION"].startswith("redis://redis-ratelimit:")
     for variable in ("CACHE_BACKEND", "RATELIMIT_CACHE_BACKEND"):
-        assert environment[variable] == "portal.home.shared_cache.FailSoftRedisCache"
+        assert environment[variable] == "portal.core.shared_cache.FailSoftRedisCache"
     policy = {name: SERVICES[name]["command"] for name in ("redis", "redis-ratelimit")}
     assert policy["redis"][policy["redis"].index("--maxmemory-policy") + 1] == "allkeys-lru"
     assert (

@@ -39,6 +39,7 @@ def test_in_a_day_each_job_is_due_as_often_as_the_readme_says():
     minutes = [at(0, 0) + datetime.timedelta(minutes=n) for n in range(24 * 60)]
     runs = {job.name: sum(is_due(job.cron, moment) for moment in minutes) for job in JOBS}
     assert runs.pop("publish_scheduled") == runs.pop("requeue_email") == 24 * 12
+    assert runs.pop("requeue_stale_tasks") == 24 * 6
     assert runs.pop("purge_unconfirmed_alerts") == 24
     assert runs.pop("send_event_reminders") == 4
     assert set(runs.values()) == {1}

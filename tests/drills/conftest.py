@@ -182,9 +182,9 @@ def stack() -> Iterator[Stack]:
         # As behind the council's proxy: each drill visitor has its own address in X-Forwarded-For.
         "TRUSTED_PROXIES": "1",
         "DATABASE_CONN_MAX_AGE": "60",
-        "CACHE_BACKEND": "portal.home.shared_cache.FailSoftRedisCache",
+        "CACHE_BACKEND": "portal.core.shared_cache.FailSoftRedisCache",
         "CACHE_LOCATION": pages.url(),
-        "RATELIMIT_CACHE_BACKEND": "portal.home.shared_cache.FailSoftRedisCache",
+        "RATELIMIT_CACHE_BACKEND": "portal.core.shared_cache.FailSoftRedisCache",
         "RATELIMIT_CACHE_LOCATION": limits.url(),
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),

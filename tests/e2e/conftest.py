@@ -130,9 +130,9 @@ def shared_caches() -> Iterator[dict[str, str]]:
     """Two real Redis servers (pages, rate-limit counts): production refuses a per-process cache."""
     pages, limits = RedisServer(policy="allkeys-lru").start(), RedisServer(policy="noeviction").start()
     yield {
-        "CACHE_BACKEND": "portal.home.shared_cache.FailSoftRedisCache",
+        "CACHE_BACKEND": "portal.core.shared_cache.FailSoftRedisCache",
         "CACHE_LOCATION": pages.url(),
-        "RATELIMIT_CACHE_BACKEND": "portal.home.shared_cache.FailSoftRedisCache",
+        "RATELIMIT_CACHE_BACKEND": "portal.core.shared_cache.FailSoftRedisCache",
         "RATELIMIT_CACHE_LOCATION": limits.url(),
     }
     pages.close()

@@ -1,6 +1,6 @@
 """The admin's date picker, with JavaScript on, no longer turns a date it cannot read into today's
 date: what was typed stays in the field and the server refuses it with the format to use
-(portal/home/dates.py). Both tests only try to save a draft, so the demo content stays as it was
+(portal/core/dates.py). Both tests only try to save a draft, so the demo content stays as it was
 for the other journeys even if they fail."""
 
 import re

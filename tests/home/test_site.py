@@ -17,9 +17,9 @@ def test_system_checks_and_migrations_are_clean():
 
 # Production refuses a per-process cache; nothing here connects to these.
 SHARED_CACHES = {
-    "CACHE_BACKEND": "portal.home.shared_cache.FailSoftRedisCache",
+    "CACHE_BACKEND": "portal.core.shared_cache.FailSoftRedisCache",
     "CACHE_LOCATION": "redis://127.0.0.1:6379/0",
-    "RATELIMIT_CACHE_BACKEND": "portal.home.shared_cache.FailSoftRedisCache",
+    "RATELIMIT_CACHE_BACKEND": "portal.core.shared_cache.FailSoftRedisCache",
     "RATELIMIT_CACHE_LOCATION": "redis://127.0.0.1:6380/0",
 }
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
-from portal.taxonomy.models import Audience, Benchmark, KeyStage, School, Setting
+from portal.taxonomy.models import Audience, Benchmark, KeyStage, School, Setting, Subject
 from resources.models import ResourceIndexPage, ResourceKind, ResourcePage
 
 _sequence = itertools.count(1)
@@ -33,6 +33,7 @@ def resource(
     audiences: Iterable[str] = ("teachers",),
     settings: Iterable[str] = ("mainstream",),
     tags: Iterable[str] = (),
+    subjects: Iterable[str] = (),
     school: School | None = None,
     summary: str = "A resource for testing.",
     live: bool = True,
@@ -52,6 +53,7 @@ def resource(
     page.key_stages.set(KeyStage.objects.filter(code__in=list(key_stages)))
     page.audiences.set(Audience.objects.filter(code__in=list(audiences)))
     page.settings.set(Setting.objects.filter(code__in=list(settings)))
+    page.subjects.set(Subject.objects.filter(code__in=list(subjects)))
     page.tags.set(list(tags))
     index.add_child(instance=page)
     revision = page.save_revision()

@@ -48,8 +48,8 @@ def text_clauses(built: dict) -> list[dict]:
 
 
 def test_one_index_per_environment_behind_an_alias():
-    assert engine().alias == "unit-search-v2"
-    assert ElasticsearchEngine(UNREACHABLE, "staging").alias == "staging-search-v2"
+    assert engine().alias == "unit-search-v3"
+    assert ElasticsearchEngine(UNREACHABLE, "staging").alias == "staging-search-v3"
 
 
 def test_the_index_holds_the_stems_the_database_engine_indexes():

@@ -33,7 +33,7 @@ from .recording import (
 
 SEARCH_TIMEOUT = 0.05
 WRITE_TIMEOUT = 5.0
-INDEX = r"/unit-search-v2-\d+"
+INDEX = r"/unit-search-v3-\d+"
 
 
 def make_engine(recorder: Recorder, **options) -> ElasticsearchEngine:
@@ -57,7 +57,7 @@ def scan_answer(held: dict[str, tuple[str, int]]) -> tuple[int, dict]:
 
 def scrolled(recorder: Recorder, held: dict[str, tuple[str, int]]) -> Recorder:
     return (
-        recorder.on("POST", "/unit-search-v2/_search", scan_answer(held))
+        recorder.on("POST", "/unit-search-v3/_search", scan_answer(held))
         .on("POST", "/_search/scroll", (200, {"_scroll_id": "scroll-1", "_shards": {}, "hits": {"hits": []}}))
         .on("DELETE", "/_search/scroll", (200, {"succeeded": True}))
     )
@@ -65,14 +65,14 @@ def scrolled(recorder: Recorder, held: dict[str, tuple[str, int]]) -> Recorder:
 
 def rebuildable(recorder: Recorder, old: list[str] = ()) -> Recorder:
     """Answers for a rebuild that succeeds: the alias is on `old`."""
-    aliases = {name: {"aliases": {"unit-search-v2": {}}} for name in old}
+    aliases = {name: {"aliases": {"unit-search-v3": {}}} for name in old}
     return (
         recorder.on("PUT", INDEX, (200, {"acknowledged": True}))
         .on("PUT", "/_bulk", bulk_ok)
         .on("POST", f"{INDEX}/_refresh", (200, {}))
         .on(
             "GET",
-            "/_alias/unit-search-v2",
+            "/_alias/unit-search-v3",
             (200, aliases) if old else not_found("aliases_not_found_exception"),
         )
         .on("POST", "/_aliases", (200, {"acknowledged": True}))
@@ -84,18 +84,18 @@ def rebuildable(recorder: Recorder, old: list[str] = ()) -> Recorder:
 
 
 def test_searches_wait_the_short_timeout_and_every_write_the_long_one():
-    recorder = scrolled(rebuildable(Recorder(), old=["unit-search-v2-old"]), {})
-    recorder.on("POST", "/unit-search-v2/_search", search_answer())
+    recorder = scrolled(rebuildable(Recorder(), old=["unit-search-v3-old"]), {})
+    recorder.on("POST", "/unit-search-v3/_search", search_answer())
     engine = make_engine(recorder)
     engine.rebuild([document(title="Library placement")], current=None)
     engine.upsert([document(title="Highways placement")])
     engine.delete(["testing.item:gone"])
     writes = list(recorder.requests)
     assert {(r.method, re.sub(r"-\d{6,}", "-N", r.path)) for r in writes} == {
-        ("PUT", "/unit-search-v2-N"),
+        ("PUT", "/unit-search-v3-N"),
         ("PUT", "/_bulk"),
-        ("POST", "/unit-search-v2-N/_refresh"),
-        ("GET", "/_alias/unit-search-v2"),
+        ("POST", "/unit-search-v3-N/_refresh"),
+        ("GET", "/_alias/unit-search-v3"),
         ("POST", "/_aliases"),
     }
     assert {r.timeout for r in writes} == {WRITE_TIMEOUT}
@@ -104,14 +104,14 @@ def test_searches_wait_the_short_timeout_and_every_write_the_long_one():
     recorder.requests.clear()
     assert engine.indexed_hashes() == {"testing.item:1": "abc"}
     assert [r.path for r in recorder.requests] == [
-        "/unit-search-v2/_search",
+        "/unit-search-v3/_search",
         "/_search/scroll",
         "/_search/scroll",
     ]
     assert {r.timeout for r in recorder.requests} == {WRITE_TIMEOUT}  # the scan had none at all
 
     recorder.requests.clear()
-    recorder.on("POST", "/unit-search-v2/_search", search_answer())
+    recorder.on("POST", "/unit-search-v3/_search", search_answer())
     engine.search(query())
     engine.suggest("libr")
     assert [r.timeout for r in recorder.requests] == [SEARCH_TIMEOUT, SEARCH_TIMEOUT]
@@ -119,12 +119,12 @@ def test_searches_wait_the_short_timeout_and_every_write_the_long_one():
 
 def test_a_bulk_write_slower_than_a_search_may_take_still_succeeds():
     recorder = Recorder().on("PUT", "/_bulk", bulk_ok, delay=0.2)
-    recorder.on("POST", "/unit-search-v2/_search", search_answer(), delay=0.2)
+    recorder.on("POST", "/unit-search-v3/_search", search_answer(), delay=0.2)
     engine = make_engine(recorder)
     engine.upsert([document(title="Library placement")])  # 0.2 s: well within the write timeout
     with pytest.raises(ConnectionTimeout):
         engine.search(query())  # 0.2 s is beyond the search timeout
-    assert len(recorder.made("POST", "/unit-search-v2/_search")) == 1  # searches never retry
+    assert len(recorder.made("POST", "/unit-search-v3/_search")) == 1  # searches never retry
 
 
 def test_writes_retry_after_a_timeout_or_an_overloaded_cluster():
@@ -147,20 +147,20 @@ def test_documents_refused_as_too_many_requests_are_sent_again(monkeypatch):
 
 
 def test_upsert_with_the_alias_missing_fails_and_creates_nothing():
-    missing = bulk_failing(404, "index_not_found_exception", "[unit-search-v2] is not an alias")
+    missing = bulk_failing(404, "index_not_found_exception", "[unit-search-v3] is not an alias")
     recorder = Recorder().on("PUT", "/_bulk", missing)
     with pytest.raises(BulkIndexError):
         make_engine(recorder).upsert([document(title="Library placement")])
     (bulk,) = recorder.made("PUT", "/_bulk")
     assert bulk.params["require_alias"] == "true"
-    assert [meta["_index"] for _, meta in bulk_actions(bulk)] == ["unit-search-v2"]
+    assert [meta["_index"] for _, meta in bulk_actions(bulk)] == ["unit-search-v3"]
     assert [(r.method, r.path) for r in recorder.requests] == [("PUT", "/_bulk")]  # no index created
 
 
 @pytest.mark.django_db
 def test_a_missing_alias_makes_searches_fall_back():
     database_engine().upsert([document(title="Library placement")])
-    recorder = Recorder().on("POST", "/unit-search-v2/_search", not_found())
+    recorder = Recorder().on("POST", "/unit-search-v3/_search", not_found())
     engine = FallbackEngine(make_engine(recorder), database_engine())
     results = engine.search(query())
     assert (results.fell_back, results.engine, results.total) == (True, "database", 1)
@@ -172,7 +172,7 @@ def test_bulk_deletes_ignore_a_missing_document_and_nothing_else(monkeypatch):
     recorder = Recorder().on("PUT", "/_bulk", bulk_failing(404, "not_found"))
     make_engine(recorder).delete(["testing.item:1"])
     (bulk,) = recorder.made("PUT", "/_bulk")
-    assert bulk_actions(bulk) == [("delete", {"_index": "unit-search-v2", "_id": "testing.item:1"})]
+    assert bulk_actions(bulk) == [("delete", {"_index": "unit-search-v3", "_id": "testing.item:1"})]
     assert bulk.params["require_alias"] == "true"
     for status, error in [
         (429, "es_rejected_execution_exception"),
@@ -188,7 +188,7 @@ def test_bulk_deletes_ignore_a_missing_document_and_nothing_else(monkeypatch):
 
 
 def test_a_rebuild_fills_a_new_index_and_swaps_the_alias_in_one_step():
-    recorder = rebuildable(Recorder(), old=["unit-search-v2-old"])
+    recorder = rebuildable(Recorder(), old=["unit-search-v3-old"])
     items = [document(title="Library placement"), document(title="Highways placement")]
     assert make_engine(recorder).rebuild(items, current=None) == 2
     (created,) = recorder.made("PUT", INDEX)
@@ -201,8 +201,8 @@ def test_a_rebuild_fills_a_new_index_and_swaps_the_alias_in_one_step():
     (swap,) = recorder.made("POST", "/_aliases")
     assert swap.body == {
         "actions": [
-            {"add": {"index": name, "alias": "unit-search-v2", "is_write_index": True}},
-            {"remove_index": {"index": "unit-search-v2-old"}},
+            {"add": {"index": name, "alias": "unit-search-v3", "is_write_index": True}},
+            {"remove_index": {"index": "unit-search-v3-old"}},
         ]
     }
     assert recorder.made("DELETE") == []  # the old index went with the swap
@@ -220,7 +220,7 @@ def test_a_rebuild_fills_a_new_index_and_swaps_the_alias_in_one_step():
     ],
 )
 def test_a_failed_rebuild_deletes_its_own_index_and_leaves_the_alias(failing, answer):
-    recorder = rebuildable(Recorder(), old=["unit-search-v2-old"]).on(*failing, answer)
+    recorder = rebuildable(Recorder(), old=["unit-search-v3-old"]).on(*failing, answer)
     with pytest.raises(elastic_module.ELASTICSEARCH_ERRORS):
         make_engine(recorder).rebuild([document(title="Library placement")], current=None)
     created = {r.path for r in recorder.made("PUT", INDEX)}  # one index, however often retried
@@ -229,15 +229,15 @@ def test_a_failed_rebuild_deletes_its_own_index_and_leaves_the_alias(failing, an
 
 
 def test_a_swap_retried_after_a_timeout_that_went_through_keeps_the_new_index():
-    recorder = rebuildable(Recorder(), old=["unit-search-v2-old"])
+    recorder = rebuildable(Recorder(), old=["unit-search-v3-old"])
     recorder.on("POST", "/_aliases", ConnectionTimeout("timed out"), not_found())
 
     def aliases(request: Request) -> tuple[int, dict]:
         swapped = recorder.made("POST", "/_aliases")
-        name = recorder.made("PUT", INDEX)[0].path.lstrip("/") if swapped else "unit-search-v2-old"
-        return 200, {name: {"aliases": {"unit-search-v2": {}}}}
+        name = recorder.made("PUT", INDEX)[0].path.lstrip("/") if swapped else "unit-search-v3-old"
+        return 200, {name: {"aliases": {"unit-search-v3": {}}}}
 
-    recorder.on("GET", "/_alias/unit-search-v2", aliases)
+    recorder.on("GET", "/_alias/unit-search-v3", aliases)
     assert make_engine(recorder).rebuild([document(title="Library placement")], current=None) == 1
     assert len(recorder.made("POST", "/_aliases")) == 2 and recorder.made("DELETE") == []
 
@@ -256,11 +256,11 @@ def test_after_the_swap_a_rebuild_catches_up_with_writes_made_meanwhile():
     fill, catch_up = recorder.made("PUT", "/_bulk")
     assert catch_up.params["require_alias"] == "true"
     assert bulk_actions(catch_up) == [
-        ("index", {"_index": "unit-search-v2", "_id": changed.key, "if_seq_no": 7, "if_primary_term": 1}),
-        ("create", {"_index": "unit-search-v2", "_id": added.key}),
+        ("index", {"_index": "unit-search-v3", "_id": changed.key, "if_seq_no": 7, "if_primary_term": 1}),
+        ("create", {"_index": "unit-search-v3", "_id": added.key}),
         (
             "delete",
-            {"_index": "unit-search-v2", "_id": "testing.item:deleted", "if_seq_no": 9, "if_primary_term": 1},
+            {"_index": "unit-search-v3", "_id": "testing.item:deleted", "if_seq_no": 9, "if_primary_term": 1},
         ),
     ]
     assert catch_up.body[1]["title"] == "Changed during the rebuild"
@@ -281,7 +281,7 @@ class Clock:
 @pytest.mark.django_db
 def test_after_a_connection_error_the_cluster_rests_then_one_trial_reopens_it():
     database_engine().upsert([document(title="Library placement")])
-    recorder = Recorder().on("POST", "/unit-search-v2/_search", TransportConnectionError("refused"))
+    recorder = Recorder().on("POST", "/unit-search-v3/_search", TransportConnectionError("refused"))
     engine = make_engine(recorder, retry_after=30.0)
     engine.breaker.clock = clock = Clock()
     searches = FallbackEngine(engine, database_engine())
@@ -301,7 +301,7 @@ def test_after_a_connection_error_the_cluster_rests_then_one_trial_reopens_it():
     assert searches.search(query()).fell_back and len(recorder.requests) == 2
 
     clock.now += 31  # the next trial succeeds: closed again
-    recorder.on("POST", "/unit-search-v2/_search", search_answer())
+    recorder.on("POST", "/unit-search-v3/_search", search_answer())
     assert not searches.search(query()).fell_back
     assert not engine.breaker.is_open
     searches.search(query())
@@ -312,13 +312,13 @@ def test_only_failures_to_answer_open_the_breaker():
     recorder = Recorder()
     engine = make_engine(recorder)
     for answer in [not_found(), (400, {"error": {"type": "parsing_exception"}})]:
-        recorder.on("POST", "/unit-search-v2/_search", answer)
+        recorder.on("POST", "/unit-search-v3/_search", answer)
         with pytest.raises(elastic_module.ApiError):
             engine.search(query())
         assert not engine.breaker.is_open
     for answer in [(503, {"error": "unavailable"}), ConnectionTimeout("timed out")]:
         engine.breaker._record(failed=False)
-        recorder.on("POST", "/unit-search-v2/_search", answer)
+        recorder.on("POST", "/unit-search-v3/_search", answer)
         with pytest.raises(elastic_module.ELASTICSEARCH_ERRORS):
             engine.search(query())
         assert engine.breaker.is_open
@@ -365,7 +365,7 @@ def test_a_failed_bulk_write_in_a_rebuild_is_a_clear_error_without_an_orphan_ind
 def test_a_failed_scan_in_check_is_a_clear_error(recorded_cluster):
     status, half_answered = scan_answer({"testing.item:1": ("abc", 1)})
     half_answered["_shards"] = {"total": 2, "successful": 1, "skipped": 0, "failed": 1}
-    scrolled(recorded_cluster, {}).on("POST", "/unit-search-v2/_search", (status, half_answered))
+    scrolled(recorded_cluster, {}).on("POST", "/unit-search-v3/_search", (status, half_answered))
     with pytest.raises(CommandError, match=r"^elasticsearch: .*shards"):
         call_command("search_index", "--check", "--engine", "elasticsearch", stdout=StringIO())
 
@@ -389,13 +389,13 @@ def verify_cluster(recorder: Recorder) -> Recorder:
         )
 
     return (
-        recorder.on("PUT", r"/unit-verify-\w+-search-v2-\d+", create)
+        recorder.on("PUT", r"/unit-verify-\w+-search-v3-\d+", create)
         .on("PUT", "/_bulk", bulk_ok)
-        .on("POST", r"/unit-verify-\w+-search-v2-\d+/_refresh", (200, {}))
-        .on("GET", r"/_alias/unit-verify-\w+-search-v2", aliases)
+        .on("POST", r"/unit-verify-\w+-search-v3-\d+/_refresh", (200, {}))
+        .on("GET", r"/_alias/unit-verify-\w+-search-v3", aliases)
         .on("POST", "/_aliases", (200, {"acknowledged": True}))
-        .on("POST", r"/unit-verify-\w+-search-v2/_search", (400, {"error": {"type": "parsing_exception"}}))
-        .on("DELETE", r"/unit-verify-\w+-search-v2-\d+", (200, {"acknowledged": True}))
+        .on("POST", r"/unit-verify-\w+-search-v3/_search", (400, {"error": {"type": "parsing_exception"}}))
+        .on("DELETE", r"/unit-verify-\w+-search-v3-\d+", (200, {"acknowledged": True}))
     )
 
 
@@ -413,17 +413,17 @@ def test_verify_runs_every_case_in_a_temporary_index_and_deletes_it(recorded_clu
         assert line.startswith(f"FAIL  {case.name}: Elasticsearch: ") and "parsing_exception" in line
     (bulk,) = recorded_cluster.made("PUT", "/_bulk")
     assert sorted(meta["_id"] for _, meta in bulk_actions(bulk)) == sorted(d.key for d in CORPUS)
-    (created,) = recorded_cluster.made("PUT", r"/unit-verify-\w+-search-v2-\d+")
+    (created,) = recorded_cluster.made("PUT", r"/unit-verify-\w+-search-v3-\d+")
     assert [r.path for r in recorded_cluster.made("DELETE")] == [created.path]
-    searched = recorded_cluster.made("POST", r"/unit-verify-\w+-search-v2/_search")
+    searched = recorded_cluster.made("POST", r"/unit-verify-\w+-search-v3/_search")
     assert searched and all(r.path.startswith("/unit-verify-") for r in searched)  # never the live alias
 
 
 @pytest.mark.django_db
 def test_verify_against_an_unreachable_cluster_is_a_clear_error(recorded_cluster):
-    recorded_cluster.on("PUT", r"/unit-verify-\w+-search-v2-\d+", TransportConnectionError("refused"))
-    recorded_cluster.on("GET", r"/_alias/unit-verify-\w+-search-v2", TransportConnectionError("refused"))
-    recorded_cluster.on("DELETE", r"/unit-verify-\w+-search-v2-\d+", TransportConnectionError("refused"))
+    recorded_cluster.on("PUT", r"/unit-verify-\w+-search-v3-\d+", TransportConnectionError("refused"))
+    recorded_cluster.on("GET", r"/_alias/unit-verify-\w+-search-v3", TransportConnectionError("refused"))
+    recorded_cluster.on("DELETE", r"/unit-verify-\w+-search-v3-\d+", TransportConnectionError("refused"))
     with pytest.raises(CommandError, match="could not build the test index"):
         call_command("search_index", "--verify", stdout=StringIO(), stderr=StringIO())
 
@@ -435,5 +435,5 @@ def test_verify_needs_a_cluster(settings):
 
 
 def test_a_missing_scroll_index_reads_as_empty():
-    recorder = Recorder().on("POST", "/unit-search-v2/_search", not_found())
+    recorder = Recorder().on("POST", "/unit-search-v3/_search", not_found())
     assert make_engine(recorder).indexed_hashes() == {}

@@ -1,0 +1,117 @@
+"""Facet indexes are rebuilt by a task, not by a visitor: until the new build is ready a listing
+answers from the previous one, never showing an item that is no longer live, and a process loads
+the new build from the shared cache once the worker has written it."""
+
+import pytest
+from django.core.cache import cache
+from django_tasks import task_backends
+
+from portal.core.caching import content_version
+from portal.listings import index_builds
+from portal.listings.facet_index import FacetIndex
+from portal.listings.index_builds import rebuild_listings
+from resources.models import ResourcePage
+from tests.resources import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bank(home):
+    index = factories.resource_index(home)
+    factories.resource(index, title="Alpha resource", benchmarks=[6])
+    factories.resource(index, title="Bravo resource", benchmarks=[6])
+    return index
+
+
+@pytest.fixture
+def queued_only(settings):
+    """Tasks are queued and not run, as with a worker that has not got to them yet."""
+    dummy = {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": []}
+    settings.TASKS = {"default": dummy, "builds": dummy}
+    return task_backends["builds"]
+
+
+def queued(backend) -> list[str]:
+    """The rebuilds queued (Wagtail queues its own tasks too)."""
+    return [result.task.name for result in backend.results if result.task.name == "rebuild_listings"]
+
+
+def test_a_change_queues_one_rebuild_however_many_changes_follow(bank, queued_only):
+    factories.resource(bank, title="Charlie resource")
+    ResourcePage.objects.get(title="Alpha resource").unpublish()
+    assert queued(queued_only) == ["rebuild_listings"]  # coalesced until the worker starts it
+    rebuild_listings.call()
+    ResourcePage.objects.get(title="Bravo resource").unpublish()
+    assert queued(queued_only) == ["rebuild_listings", "rebuild_listings"]
+
+
+def test_until_the_rebuild_runs_the_previous_build_is_served_without_unpublished_items(
+    client, bank, queued_only
+):
+    assert "Alpha resource" in client.get("/resources/").content.decode()  # first build
+    ResourcePage.objects.get(title="Alpha resource").unpublish()
+    stale = bank.facet_index()
+    assert stale.version != str(content_version()) and stale.live is not None
+    html = client.get("/resources/").content.decode()
+    assert "Alpha resource" not in html and "Bravo resource" in html
+
+    assert rebuild_listings.call() == [f"resources:{bank.pk}"]  # the worker
+    index_builds.refresh_pending()  # the web process's refresher thread
+    current = bank.facet_index()
+    assert current.version == str(content_version()) and current.live is None
+    assert current.select(bank_query(), "title").total == 1
+
+
+def bank_query():
+    from portal.listings.facets import FacetedQuery
+    from resources.filters import resource_facets
+
+    return FacetedQuery(resource_facets())
+
+
+def test_the_rebuild_is_cheap_to_run_twice_and_skips_listings_nobody_has_asked_for(bank, queued_only):
+    assert rebuild_listings.call() == []  # no process has served the bank yet
+    assert rebuild_listings.call(everything=True) == [f"resources:{bank.pk}"]
+    assert rebuild_listings.call() == []  # already shared at this version
+    factories.resource(bank, title="Charlie resource")
+    assert rebuild_listings.call() == [f"resources:{bank.pk}"]
+
+
+def test_a_new_process_starts_from_the_shared_build_without_building(bank, queued_only, monkeypatch):
+    rebuild_listings.call(everything=True)
+    index_builds.forget()  # as a freshly started process
+    monkeypatch.setattr(FacetIndex, "build", lambda *a, **k: pytest.fail("built in the request"))
+    assert bank.facet_index().version == str(content_version())
+    factories.resource(bank, title="Charlie resource")  # queued, not run
+    index_builds.forget()
+    served = bank.facet_index()  # the earlier shared build, checked against live rows
+    assert served.version != str(content_version()) and served.live is not None
+
+
+def test_with_no_build_anywhere_the_first_request_builds_and_shares_it(bank, queued_only):
+    assert index_builds.shared_version(f"resources:{bank.pk}") is None
+    bank.facet_index()
+    assert index_builds.shared_version(f"resources:{bank.pk}")[0] == str(content_version())
+
+
+def test_without_a_worker_the_refresher_builds_after_waiting(bank, queued_only, monkeypatch):
+    bank.facet_index()
+    factories.resource(bank, title="Charlie resource")
+    assert bank.facet_index().live is not None
+    index_builds.refresh_pending()  # the worker has written nothing: keep waiting
+    assert bank.facet_index().live is not None
+    monkeypatch.setattr(index_builds, "FALLBACK_SECONDS", -1.0)
+    index_builds.refresh_pending()
+    assert bank.facet_index().live is None
+    assert bank.facet_index().select(bank_query(), "title").total == 3
+
+
+def test_a_cache_outage_degrades_to_building_in_the_process(bank, queued_only, monkeypatch):
+    def down(*args, **kwargs):
+        raise ConnectionError("cache down")
+
+    for name in ("get", "set_many", "add"):
+        monkeypatch.setattr(cache, name, down)
+    index_builds.schedule_rebuild()  # logged, not raised
+    assert index_builds.load_shared(f"resources:{bank.pk}") is None
