@@ -2,7 +2,7 @@ from typing import Any
 
 from django import forms
 
-from portal.home.submissions import add_submission_field
+from portal.core.submissions import add_submission_field
 
 from .models import Frequency
 

@@ -96,7 +96,7 @@ class Reminder(Subscription):
     address: exactly one of `event` and `open_day` is set. Sent once by `send_event_reminders`
     for the event's date as it is then, and deleted once sent; deleted too once the day has passed
     (sent or not), if not confirmed within UNCONFIRMED_HOURS, and with its event or open day.
-    `submission` is the form's one-time token (portal.home.submissions)."""
+    `submission` is the form's one-time token (portal.core.submissions)."""
 
     noun = "reminder"
     long_noun = "reminder"

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 from wagtail import views as wagtail_views
 
-from portal.home.submissions import earlier_submission
+from portal.core.submissions import earlier_submission
 
 from . import links, occasions
 from .emails import queue_confirmation, queue_manage_link
