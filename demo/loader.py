@@ -12,7 +12,6 @@ Loading is idempotent: pages are found by parent and slug, everything else by a 
 import datetime
 import logging
 import os
-import string
 import tomllib
 import uuid
 from collections.abc import Callable, Iterable
@@ -25,6 +24,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.core.exceptions import FieldDoesNotExist
 from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import F
@@ -188,19 +188,16 @@ def read_dates(loader: Loader, model: type[models.Model], record: dict[str, Any]
     for name, value in record.items():
         if not isinstance(value, str):
             continue
-        kind = type(model._meta.get_field(name)) if name in field_names(model) else None
-        if kind is models.DateField:
-            record[name] = loader.calendar.date(value)
-        elif kind is models.DateTimeField:
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue  # not a field: convert() says so
+        if isinstance(model_field, models.DateTimeField):
             record[name] = loader.calendar.moment(value)
-        elif kind is models.TimeField:
+        elif isinstance(model_field, models.DateField):
+            record[name] = loader.calendar.date(value)
+        elif isinstance(model_field, models.TimeField):
             record[name] = datetime.time.fromisoformat(value)
-
-
-def field_names(model: type[models.Model]) -> set[str]:
-    return {f.name for f in model._meta.get_fields()} | {
-        f.related_name for f in model._meta.get_fields() if getattr(f, "related_name", None)
-    }
 
 
 def convert(loader: Loader, model: type[models.Model], record: dict[str, Any]) -> tuple[dict, dict]:
@@ -212,8 +209,11 @@ def convert(loader: Loader, model: type[models.Model], record: dict[str, Any]) -
     many: dict[str, list[Any]] = {}
     for name, value in record.items():
         if isinstance(value, str) and "{" in value:
-            value = string.Formatter().vformat(value, (), words)
-        model_field = model._meta.get_field(name)
+            value = value.format_map(words)
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist as error:
+            raise ValueError(f"{model._meta.label} has no field {name!r}: check the data file") from error
         if isinstance(model_field, TaggableManager):
             many[name] = value
         elif model_field.many_to_many:
