@@ -629,6 +629,8 @@ def build_past_placement(loader: Loader, record: dict[str, Any]) -> None:
         )
 
 
+# Within a file, kinds load in this order: what a page needs (schools, teams, its section, its host
+# team) comes before it, and what needs pages (requests, attendance) after.
 BUILDERS: dict[str, Callable[[Loader, dict[str, Any]], Any]] = {
     "school": upsert_object("taxonomy.School"),
     "team": upsert_object("taxonomy.CouncilTeam"),
