@@ -39,11 +39,12 @@ INSTALLED_APPS = [
     "publishing",
     "selfreview",
     "feedback",
-    # Last: its demo module rebuilds the index after every other app has loaded its content.
     "search",
     # Email alerts, Atom feeds and reminders (alerts); shortlists and printable packs (shortlists).
     "alerts",
     "shortlists",
+    # The demo content and its `load_demo_content` command; no other app imports it.
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

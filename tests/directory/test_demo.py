@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from directory import demo
+from demo.loader import load
 from directory.models import OpenDay, Post16GuidePage, ProviderPage, ProviderRoute, ServicePage
 from portal.home.models import HomePage
 from portal.taxonomy.models import CouncilTeam
@@ -15,13 +15,14 @@ from .oruk import assert_valid
 
 # The demo is built once per module: keep the module on one xdist worker.
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("directory-demo")]
+SECTIONS = ("site", "teams", "directory", "post16")
 
 
 @pytest.fixture(scope="module")
 def loaded(django_db_setup, django_db_blocker) -> Iterator[HomePage]:
     with built_once(django_db_blocker):
         home = HomePage.objects.get()
-        demo.load(home)
+        load(home, SECTIONS)
         yield home
 
 
@@ -59,7 +60,7 @@ def test_loading_twice_changes_nothing(loaded):
         OpenDay.objects.count(),
         CouncilTeam.objects.count(),
     )
-    demo.load(loaded)
+    load(loaded, SECTIONS)
     assert sorted(str(i) for i in ServicePage.objects.values_list("oruk_id", flat=True)) == ids
     assert sorted(str(i) for i in ProviderRoute.objects.values_list("oruk_id", flat=True)) == route_ids
     assert (

@@ -8,10 +8,12 @@ import urllib.parse
 
 from playwright.sync_api import Locator, Page, expect
 
+from demo.dates import Calendar
 from tests.e2e.conftest import sign_in
 
-PLACEMENT = "Highways engineering week: design a safer crossing"  # placements/demo.py
-EVENT_SLUG = "careers-network-2026-01"  # events/demo.py: a Careers Network meeting
+PLACEMENT = "Highways engineering week: design a safer crossing"  # demo/data/placements.toml
+# demo/data/events.toml: this academic year's January Careers Network meeting.
+EVENT_SLUG = f"careers-network-{Calendar.now().date('ay:01-20'):%Y-%m}"
 
 
 def open_editor(page: Page, base_url: str, title: str) -> None:

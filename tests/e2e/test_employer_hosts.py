@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.e2e.conftest import sign_in
 from tests.e2e.test_placements import add_window, publish
 
-EDITOR = "demo.editor@example.org"  # publishing/demo.py
+EDITOR = "demo.editor@example.org"  # demo/data/publishing.toml
 EMPLOYER = "Billingham Road Bakery Co-operative"
 EMAIL = "visits@billingham-road-bakery.example.org"
 PASSWORD = "early morning bread and rolls"  # noqa: S105 - a throwaway database per run

@@ -1,5 +1,5 @@
 """An editor approves a school's submitted case study in a real browser: the demo content
-(publishing/demo.py) has a school contributor's case study waiting in the "Editor review" workflow;
+(demo/data/publishing.toml) has a school contributor's case study waiting in the "Editor review" workflow;
 it is not public until an editor approves it, and approving the workflow's only task publishes it."""
 
 import re
@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import sign_in
 
-EDITOR = "demo.editor@example.org"  # publishing/demo.py: the demo account in the Editors role
+EDITOR = "demo.editor@example.org"  # demo/data/publishing.toml: the demo account in the Editors role
 CASE_STUDY = "A careers fair run by Year 9 students"
 CASE_STUDY_PATH = "/resources/student-led-careers-fair-kingfisher/"
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import sign_in
 
-HOST_TEAM_MEMBER = "highways-host"  # placements/demo.py: the Highways and Transport team's member
+HOST_TEAM_MEMBER = "highways-host"  # demo/data/placements.toml: the Highways and Transport team's member
 HOST_TEAM = "Highways and Transport"
 OWN_PLACEMENT = "Highways engineering week: design a safer crossing"
 OTHER_TEAMS_PLACEMENT = "Library assistant at Stockton Central Library"  # Libraries and Information

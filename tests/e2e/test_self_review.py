@@ -1,5 +1,5 @@
 """A careers leader signs in, takes the self-review for this term in a real browser, and sees the
-resources for the weakest benchmark. The demo account at Kingfisher Academy (selfreview/demo.py)
+resources for the weakest benchmark. The demo account at Kingfisher Academy (demo/data/selfreview.toml)
 has a review last term only, so this term's form starts empty."""
 
 import re
@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import DEMO_PASSWORD
 
 LEADER = "careers.leader@kingfisher.example.org"
-# resources/demo.py: a Benchmark 8 activity for KS4 and KS5 in mainstream schools.
+# demo/data/resources.toml: a Benchmark 8 activity for KS4 and KS5 in mainstream schools.
 GUIDANCE_RESOURCE = "Getting ready for your careers meeting"
 
 

@@ -1,35 +1,39 @@
-"""The demo events load and load again without duplicates, with the Careers Network's year."""
+"""The demo events load and load again without duplicates, with the Careers Network's year; the
+events the portal advertises and the providers' open days are always ahead."""
 
 import zoneinfo
 
 import pytest
+from django.utils import timezone
 
-from directory import demo as directory_demo
+from demo.dates import Calendar
+from demo.loader import load, read
 from directory.models import OpenDay
-from events import demo
 from events.attendance import network_figures
 from events.dates import AcademicYear
 from events.models import EventIndexPage, EventKind, EventPage, NetworkAttendance
-from portal.home import demo as home_demo
-from portal.home import demo_calendar as calendar
 
 from .factories import london
 
 pytestmark = pytest.mark.django_db
 london_zone = zoneinfo.ZoneInfo("Europe/London")
+SECTIONS = ("site", "teams", "directory", "post16", "events")
+
+
+def open_days_in_data() -> int:
+    return sum(len(page.get("open_days", [])) for page in read("post16")["page"])
 
 
 def test_demo_events_load_twice_without_duplicates(home):
-    home_demo.load(home)
-    demo.load(home)
-    demo.load(home)
+    load(home, SECTIONS)
+    load(home, ("events",))
 
     events = EventPage.objects.live()
-    assert events.count() == len(demo.EVENTS) + len(demo.open_days())
-    year = calendar.academic_year(calendar.day(2026, 12, 1))  # the demo's year, moved to today's
+    assert events.count() == len(read("events")["page"]) + open_days_in_data()
+    year = Calendar.now().academic_year
     this_year = events.filter(start__gte=london(year, 8, 25), start__lt=london(year + 1, 8, 25))
     assert this_year.filter(kind=EventKind.NETWORK_MEETING).count() == 6
-    assert {event.kind for event in this_year} == set(EventKind.values)
+    assert {event.kind for event in events} == set(EventKind.values)
     assert all(event.organiser_team or event.organiser for event in events)
 
     # Attendance is recorded for meetings that have happened: all six of the year before.
@@ -39,10 +43,24 @@ def test_demo_events_load_twice_without_duplicates(home):
     assert NetworkAttendance.objects.filter(meeting__start__lt=london(year, 8, 25)).count() == 6
 
 
+def test_advertised_events_are_ahead_and_held_ones_behind(home):
+    load(home, SECTIONS)
+    now = timezone.now()
+    advertised = [page for page in read("events")["page"] if page["type"] == "events.EventPage"]
+    upcoming = {p["title"] for p in advertised if p["start"].startswith(("next:", "+"))}
+    held = {p["title"] for p in advertised if p["start"].startswith(("last:", "-"))}
+    assert upcoming and held
+    events = EventPage.objects.live()
+    assert all(event.start > now for event in events.filter(title__in=upcoming))
+    assert all(event.end < now for event in events.filter(title__in=held))
+    assert all(event.start > now for event in events.filter(kind=EventKind.OPEN_DAY))
+    # Every kind of event but the network's own meetings has one coming up.
+    ahead = {event.kind for event in events.filter(start__gt=now)}
+    assert ahead >= set(EventKind.values) - {EventKind.NETWORK_MEETING}
+
+
 def test_providers_open_days_are_the_open_day_events_and_in_the_feed(client, home):
-    home_demo.load(home)
-    directory_demo.load(home)
-    demo.load(home)
+    load(home, SECTIONS)
     on_provider_pages = {
         (open_day.page.title, open_day.date)
         for open_day in OpenDay.objects.select_related("page").filter(page__live=True)

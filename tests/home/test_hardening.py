@@ -10,8 +10,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from demo.files import simple_pdf
 from placements.links import status_token
-from portal.home.demo_files import simple_pdf
 from tests.placements.factories import capacity, host_team, placement, placement_request
 
 pytestmark = pytest.mark.django_db

@@ -93,7 +93,7 @@ def test_routing_finds_deep_pages_routes_and_404s_in_a_fixed_number_of_queries(c
 
 
 def test_demo_documents_carry_their_size_for_the_download_links(db):
-    from portal.home.demo_tools import demo_pdf
+    from demo.loader import demo_pdf
 
     document = demo_pdf("A sized demo document", ["One line of text."])
     assert document.file_size and document.file_size == document.file.size

@@ -3,8 +3,7 @@ page beside the council teams', and at least five listings between them; one sti
 
 import pytest
 
-import hosts.demo
-import placements.demo
+from demo.loader import load
 from hosts.models import HostApplication
 from placements.models import HostTeamPage, PlacementPage
 from placements.vocabulary import EMPLOYER_AREA
@@ -14,9 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def test_three_approved_employers_with_five_listings_load_idempotently(home, monkeypatch):
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-demo-password-for-tests")
-    placements.demo.load(home)
-    hosts.demo.load(home)
-    hosts.demo.load(home)
+    load(home, ("site", "teams", "placements", "employers"))
+    load(home, ("employers",))
     approved = HostApplication.objects.filter(status="approved")
     assert approved.count() >= 3 and HostApplication.objects.filter(status="pending").count() == 1
     employers = HostTeamPage.objects.filter(team__directorate=EMPLOYER_AREA)

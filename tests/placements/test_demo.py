@@ -5,12 +5,13 @@ nothing."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from placements import demo
+from demo.dates import Calendar
+from demo.loader import load
 from placements.models import HostTeamPage, PlacementPage, PlacementRequest, WindowCapacity
-from portal.home import demo_calendar as calendar
 from tests.listings import result_titles
 
 pytestmark = pytest.mark.django_db
+SECTIONS = ("site", "teams", "placements", "encounters")
 
 
 def counts() -> tuple[int, ...]:
@@ -26,9 +27,9 @@ def counts() -> tuple[int, ...]:
 
 def test_demo_loads_idempotently_with_team_members(home, settings, monkeypatch):
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-demo-password-for-tests")
-    demo.load(home)
+    load(home, SECTIONS)
     first = counts()
-    demo.load(home)
+    load(home, SECTIONS)
     assert counts() == first
     teams, placements, windows, requests, taken = first
     assert teams >= 8 and placements >= 2 * 6 and requests >= 3 and taken > 0
@@ -51,14 +52,14 @@ def test_demo_loads_idempotently_with_team_members(home, settings, monkeypatch):
 def test_demo_creates_no_users_without_a_password(home, settings, monkeypatch):
     monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
     settings.DEBUG = False
-    demo.load(home)
+    load(home, SECTIONS)
     assert not get_user_model().objects.filter(username__endswith="-host").exists()
     assert HostTeamPage.objects.count() >= 8
 
 
 def test_a_school_can_find_a_ks5_placement_with_step_free_access_in_march(client, home):
-    demo.load(home)
-    march = calendar.day(2027, 3, 8)  # the highways week, in today's academic year
+    load(home, SECTIONS)
+    march = Calendar.now().date("next:03-08")  # the highways week, the next March it runs
     response = client.get(
         f"/placements/?key_stage=KS5&adjustment=step-free&month={march:%Y-%m}&places_left=yes"
     )
@@ -68,13 +69,13 @@ def test_a_school_can_find_a_ks5_placement_with_step_free_access_in_march(client
 
 
 def test_the_guide_for_hosts_is_published_under_the_directory(client, home):
-    demo.load(home)
+    load(home, SECTIONS)
     html = client.get("/placements/hosting-a-high-impact-placement/").content.decode()
     assert "Hosting a high-impact placement" in html and "A task set by the team" in html
 
 
 def test_demo_prints_nothing_secret(home, monkeypatch, capsys):
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-demo-password-for-tests")
-    demo.load(home)
+    load(home, SECTIONS)
     captured = capsys.readouterr()
     assert "a-demo-password-for-tests" not in captured.out + captured.err

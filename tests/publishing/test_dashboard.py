@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents.models import Document
 
+from demo.files import simple_pdf
 from placements.booking import decide
-from portal.home.demo_files import simple_pdf
 from publishing import dashboard
 from publishing.models import DocumentDownload
 from resources.models import ResourceFile

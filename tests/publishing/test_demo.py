@@ -5,19 +5,15 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import WorkflowState
 
-from portal.home import demo as home_demo
-from publishing import demo
+from demo.loader import load, read
 from publishing.models import ContributorRequest
-from resources import demo as resources_demo
 from resources.models import ResourcePage
 
 pytestmark = pytest.mark.django_db
 
 
 def load_all(home) -> None:
-    home_demo.load(home)
-    resources_demo.load(home)
-    demo.load(home)
+    load(home, ("site", "resources", "publishing"))
 
 
 def groups_of(username: str) -> set[str]:
@@ -37,7 +33,7 @@ def test_demo_accounts_a_case_study_in_review_and_a_waiting_request(home, client
         "no password without the rule"
     )
 
-    case_study = ResourcePage.objects.get(slug=demo.CASE_STUDY_SLUG)
+    case_study = ResourcePage.objects.get(slug=read("publishing")["in_review"][0]["slug"])
     assert not case_study.live and case_study.owner.username == "careers.leader@kingfisher.example.org"
     assert (
         WorkflowState.objects.filter(base_content_type__isnull=False, object_id=str(case_study.pk)).count()

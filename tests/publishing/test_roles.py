@@ -9,7 +9,7 @@ from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.models import Collection, GroupPagePermission, Workflow, WorkflowPage
 
-from portal.home.demo_files import simple_pdf
+from demo.files import simple_pdf
 from publishing import roles
 from resources.models import ResourcePage
 from tests.resources import factories as resource_factories

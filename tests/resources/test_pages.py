@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents.models import Document
 
-from portal.home.demo_files import simple_pdf
+from demo.files import simple_pdf
 from resources.models import ResourceFile, ResourceKind
 
 from . import factories

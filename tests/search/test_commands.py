@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from search import demo
+from demo.loader import rebuild_search
 from search.engines import database_engine
 from search.models import SearchEntry, SearchTermCount
 from tests.resources.factories import resource
@@ -60,7 +60,7 @@ def test_the_demo_hook_rebuilds_and_tolerates_a_missing_cluster(bank, home, sett
     resource(bank, title="Demo item")
     SearchEntry.objects.all().delete()
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
-    demo.load(home)
+    rebuild_search()
     assert list(SearchEntry.objects.values_list("content__title", flat=True)) == ["Demo item"]
 
 

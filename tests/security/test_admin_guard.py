@@ -34,9 +34,9 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
+from demo.files import simple_pdf
 from directory.models import ReferralEnquiry
 from placements.models import PlacementRequest
-from portal.home.demo_files import simple_pdf
 from portal.home.models import HomePage
 from portal.taxonomy.models import CouncilTeam, School
 from publishing.models import ContributorRequest

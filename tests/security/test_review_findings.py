@@ -16,10 +16,10 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Page
 
+from demo.files import simple_pdf
 from directory.models import ReferralEnquiry
 from placements.links import status_token
 from portal.exports import spreadsheet_text
-from portal.home.demo_files import simple_pdf
 from publishing.roles import contributions_collection
 from resources.models import ResourceFile
 from search.models import SearchTermCount

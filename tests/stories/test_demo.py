@@ -3,23 +3,22 @@ without duplicating anything."""
 
 import pytest
 
-from portal.home import demo as home_demo
-from stories import demo
+from demo.loader import load, read
 from stories.models import StoryLink, StoryPage, StoryRouteStep
 
 pytestmark = pytest.mark.django_db
+STORIES = [page for page in read("stories")["page"] if page["type"] == "stories.StoryPage"]
 
 
 def test_ten_fictional_stories_load_twice_without_duplicates(home):
-    home_demo.load(home)
-    demo.load(home)
-    demo.load(home)
+    load(home, ("site", "stories"))
+    load(home, ("stories",))
 
     stories = StoryPage.objects.live()
     assert stories.count() == 10
     # Made-up interviews have no film: the transcript is the whole interview.
     assert all(story.is_example and story.transcript and not story.film_url for story in stories)
-    assert StoryRouteStep.objects.count() == sum(len(story.steps) for story in demo.STORIES)
+    assert StoryRouteStep.objects.count() == sum(len(story["route_steps"]) for story in STORIES)
     assert len({story.sector for story in stories}) == 10
     assert (
         StoryLink.objects.filter(page__in=stories).count() == 0
@@ -27,8 +26,7 @@ def test_ten_fictional_stories_load_twice_without_duplicates(home):
 
 
 def test_a_demo_story_says_it_has_no_film_and_gives_the_interview_as_text(client, home):
-    home_demo.load(home)
-    demo.load(home)
+    load(home, ("site", "stories"))
     html = client.get(StoryPage.objects.live().first().url).content.decode()
     assert "There is no film of this interview" in html
     assert "Watch " not in html and "The film has captions" not in html and "<iframe" not in html
@@ -44,12 +42,13 @@ FIRSTS = {
 
 def test_no_story_takes_a_qualification_before_it_existed():
     checked = 0
-    for story in demo.STORIES:
-        for _, what, _, years in story.steps:
+    for story in STORIES:
+        for step in story["route_steps"]:
+            what, years = step["what"], step["years"]
             for name, (end, first) in FIRSTS.items():
                 if name.lower() in what.lower():
                     start, _, finish = years.partition(" to ")
                     year = int(start) if end == "started" else int(finish or start)
-                    assert year >= first, (story.slug, what, years)
+                    assert year >= first, (story["slug"], what, years)
                     checked += 1
     assert checked >= 2

@@ -1,37 +1,32 @@
-"""`manage.py load_demo_content`: loads a realistic Stockton portal from the council's documents (docs/sources.md). Idempotent: run
-it again and nothing is duplicated. Each installed app may provide a `demo` module with a
-`load(home)` function; they run in INSTALLED_APPS order, so apps lower down can use what the
-foundation created. Finally the search index is rebuilt."""
+"""`manage.py load_demo_content`: loads a realistic Stockton portal from demo/data/*.toml (see
+docs/demo-content.md), every date relative to today. Idempotent: run it again and nothing is
+duplicated. Finally the search indexes are rebuilt."""
 
-import importlib
 from typing import Any
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 
-from portal.home.demo_tools import demo_password
+from demo.loader import demo_password, load, rebuild_search
 from portal.home.models import HomePage
 
 DEMO_ADMIN_USERNAME = "admin"
 
 
 class Command(BaseCommand):
-    help = "Load (or refresh) the demo content: home page, taxonomy terms, resources and each app's demo."
+    help = "Load (or refresh) the demo content from demo/data, with dates relative to today."
 
     def handle(self, *args: Any, **options: Any) -> None:
         home = HomePage.objects.first()
         if home is None:
             raise CommandError("No home page: run `manage.py migrate` first.")
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                module_name = f"{app_config.name}.demo"
-                if importlib.util.find_spec(module_name) is None:
-                    continue
-                importlib.import_module(module_name).load(home.specific)
-                self.stdout.write(f"Loaded demo content: {app_config.verbose_name}")
+            loaded = load(home)
             password = self._ensure_admin()
+        for kind, count in loaded.items():
+            self.stdout.write(f"Loaded demo content: {count} × {kind}")
+        rebuild_search()
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content loaded and search index rebuilt."))
         if password:
