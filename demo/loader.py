@@ -37,7 +37,8 @@ from wagtail.models import Page
 from directory.models import ProviderPage
 from directory.vocabulary import stable_uuid
 from events.dates import Term
-from events.models import EventAttendance, EventKind, EventPage, NetworkAttendance
+from events.models import EventAttendance, EventPage, NetworkAttendance
+from events.vocabulary import EventKind
 from feedback.models import Feedback
 from feedback.vocabulary import QUESTIONS, YES
 from hosts.approval import approve
