@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.core.caching import provisional
 from portal.listings.cards import Card
 from portal.listings.facets import FacetedQuery, page_number
 from portal.listings.listing import FacetedListing, ListingPage
@@ -62,7 +63,7 @@ class ResourceIndexPage(ListingPage, Page):
         page = selection.page(
             page_number(request.GET.getlist("page")), PAGE_SIZE, RESOURCE_CARD.fetch(request)
         )
-        return self.render(
+        response = self.render(
             request,
             template="resources/benchmark_page.html",
             context_overrides={
@@ -73,15 +74,17 @@ class ResourceIndexPage(ListingPage, Page):
                 "benchmarks": Benchmark.objects.all(),
             },
         )
+        return provisional(response, selection.provisional)
 
     @path("benchmarks/")
     def benchmark_list(self, request: HttpRequest) -> HttpResponse:
         everything = self.facet_index().select(FacetedQuery(resource_facets()), "title")
         counts = {int(option.value): option.count for option in everything.facets["benchmark"]}
         benchmarks = [(b, counts.get(b.number, 0)) for b in Benchmark.objects.all()]
-        return self.render(
+        response = self.render(
             request, template="resources/benchmark_list.html", context_overrides={"benchmarks": benchmarks}
         )
+        return provisional(response, everything.provisional)
 
 
 def with_listing_data(resources: models.QuerySet) -> models.QuerySet:

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.core.caching import provisional
 from portal.listings.cards import Card
 from portal.listings.facet_index import rows
 from portal.listings.facets import FacetedQuery
@@ -66,7 +67,7 @@ class Post16IndexPage(ListingPage, Page):
             1, max(selection.total, 1), rows(ProviderPage, ProviderPage.with_listing_data)
         )
         table = [(provider, provider.compare_cells()) for provider in providers]
-        return self.render(
+        response = self.render(
             request,
             template="directory/post16_compare.html",
             context_overrides={
@@ -76,6 +77,7 @@ class Post16IndexPage(ListingPage, Page):
                 "rows": table,
             },
         )
+        return provisional(response, selection.provisional)
 
 
 class ProviderPage(Page):

@@ -132,6 +132,16 @@ def _is_public(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
+def provisional(response: HttpResponse, is_provisional: bool = True) -> HttpResponse:
+    """Mark a page built from an earlier facet index (portal.listings.index_builds) as not to be
+    kept: the page cache is keyed by the content version, so storing it would keep serving the
+    earlier build's results for the whole version, after the current build is ready. Caches and
+    browsers must ask again (the view has decided, so PublicCacheMiddleware does not store it)."""
+    if is_provisional:
+        patch_cache_control(response, no_cache=True)
+    return response
+
+
 class PublicCacheMiddleware:
     """Sets Cache-Control for a front-end cache and serves anonymous pages from the server cache.
 

@@ -243,6 +243,12 @@ class Selection:
     passing: FacetFilter
     live: Callable[[], QuerySet] | None = None
 
+    @property
+    def provisional(self) -> bool:
+        """Answered from an earlier build while the current one is prepared: right for now, but
+        not to be kept as the page for this content version (see portal.core.caching.provisional)."""
+        return self.live is not None
+
     def counts(self, param: str, values: Iterable[str]) -> dict[str, int]:
         """How many items would match with each of `values` of the facet `param` ticked instead
         of its current values (for derived facets, which the listing presents itself)."""

@@ -69,24 +69,26 @@ def served(listing: Listing) -> FacetIndex:
         current = _first(listing)
     if current.version == listing.version:
         return current
-    ready = _load_if_current(listing)
-    if ready is not None:
-        return ready
+    current = _load_newer(listing, current)
+    if current.version == listing.version:
+        return current
     _want(listing)
     return replace(current, live=listing.items)
 
 
-def _load_if_current(listing: Listing) -> FacetIndex | None:
-    """The build of this very version, when the worker (or another process) has already shared
-    it: reading it costs a small fraction of building it, and the listing is then exact at once
-    in every process rather than after the refresher's next look."""
+def _load_newer(listing: Listing, held: FacetIndex) -> FacetIndex:
+    """The shared build when it is later than the one this process holds: of this very version
+    when the worker (or another process) has already shared it, so the listing is exact at once in
+    every process rather than after the refresher's next look; or an earlier version that is still
+    closer than `held` (a change came after the last build: serving the process's own older build
+    would leave out everything published since). Reading a build costs a small fraction of
+    building it, and a process reads each build once."""
     shared = shared_version(listing.name)
-    if shared is None or shared[0] != listing.version:
-        return None
+    if shared is None or (shared[0] != listing.version and shared[1] <= held.built_at):
+        return held
     loaded = load_shared(listing.name)
-    if loaded is None or loaded.version != listing.version:
-        return None
-    _install(listing.name, loaded)
+    if loaded is None or not _install(listing.name, loaded):
+        return held
     return loaded
 
 

@@ -21,7 +21,7 @@ from django_ratelimit.exceptions import Ratelimited
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from portal.core.caching import content_version
+from portal.core.caching import content_version, provisional
 
 from .cards import Card
 from .facet_index import Derived, FacetIndex, Listing, Selection
@@ -178,7 +178,7 @@ class FacetedListing:
             extra.update(r.context(selection, query, narrowed))
         if self.extra_context is not None:
             extra.update(self.extra_context(page, request))
-        return page.render(
+        response = page.render(
             request,
             template=self.template or TEMPLATE,
             context_overrides={
@@ -200,6 +200,7 @@ class FacetedListing:
                 **context,
             },
         )
+        return provisional(response, selection.provisional)
 
 
 class ListingPage(RoutablePageMixin):

@@ -63,6 +63,38 @@ def test_until_the_rebuild_runs_the_previous_build_is_served_without_unpublished
     assert current.select(bank_query(), "title").total == 1
 
 
+def test_a_page_answered_from_the_previous_build_is_not_kept_in_the_page_cache(client, bank, queued_only):
+    """Else the page cache, keyed by the content version, would keep the previous build's results
+    for the whole version: a resource published and built would stay missing until the next change."""
+    client.get("/resources/")
+    factories.resource(bank, title="Charlie resource", benchmarks=[6])  # queued, not yet built
+    provisional = client.get("/resources/?benchmark=6")
+    assert "Charlie resource" not in provisional.content.decode()
+    assert "no-cache" in provisional["Cache-Control"] and "X-Cache" not in provisional
+
+    rebuild_listings.call()
+    index_builds.refresh_pending()
+    current = client.get("/resources/?benchmark=6")
+    assert "Charlie resource" in current.content.decode()
+    assert current["X-Cache"] == "miss" and "no-cache" not in current["Cache-Control"]
+    assert client.get("/resources/?benchmark=6")["X-Cache"] == "hit"
+
+
+def test_a_process_behind_takes_a_later_shared_build_even_when_another_change_followed(bank, queued_only):
+    """Another process built after one change, then a second change came: this process answers
+    from that later build (which has the first change) rather than from its own older one."""
+    bank.facet_index()  # this process's build, before both changes
+    factories.resource(bank, title="Charlie resource")
+    elsewhere = bank.facet_listings()[0]
+    index_builds.share(elsewhere.name, elsewhere.build())  # the worker, in another process
+    factories.resource(bank, title="Delta resource")  # queued, not yet built
+
+    served = bank.facet_index()
+    assert served.version == elsewhere.version != str(content_version())
+    assert served.live is not None  # still checked against live rows
+    assert served.select(bank_query(), "title").total == 3  # Alpha, Bravo and Charlie
+
+
 def bank_query():
     from portal.listings.facets import FacetedQuery
     from resources.filters import resource_facets
