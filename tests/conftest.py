@@ -1,3 +1,5 @@
+from contextlib import nullcontext
+
 import pytest
 from wagtail.models import Page
 
@@ -57,7 +59,9 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
 
     aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
     verbosity = request.config.option.verbose
-    with django_db_blocker.unblock(), migrated_once(request.config.cache.mkdir("django-db")):
+    cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider: migrate as before
+    kept = migrated_once(cache.mkdir("django-db")) if cache else nullcontext()
+    with django_db_blocker.unblock(), kept:
         databases = setup_databases(
             verbosity=verbosity, interactive=False, aliases=aliases, serialized_aliases=serialized_aliases
         )

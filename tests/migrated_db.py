@@ -1,7 +1,7 @@
 """The test database is migrated once and kept, not migrated again by every test process.
 
-Running the 230 migrations (Django's, Wagtail's and the portal's) costs about 30 s of CPU, and
-pytest-xdist did it once per worker on every run. The first run now copies the migrated in-memory
+Running the 230 migrations (Django's, Wagtail's and the portal's) is the costliest step of a test
+process's start (bench/README.md), and pytest-xdist did it once per worker on every run. The first run now copies the migrated in-memory
 database to a file in pytest's cache; later runs and the other workers copy that file into their
 own in-memory database (SQLite's backup API, as Django's own parallel runner clones SQLite) and then
 send post_migrate, as `migrate` does when it has nothing to apply, so the roles, permissions and
