@@ -74,6 +74,9 @@ def migrated_once(cache_dir: Path, alias: str = "default") -> Iterator[None]:
         with closing(sqlite3.connect(partial)) as copy:
             connection.connection.backup(copy)
         os.replace(partial, template)  # two workers may both migrate on the first run: either copy will do
+        for older in cache_dir.glob("migrated-*.sqlite3"):
+            if older != template:
+                older.unlink(missing_ok=True)
         return result
 
     with mock.patch.object(management, "call_command", migrate_or_restore):
