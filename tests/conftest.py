@@ -1,3 +1,5 @@
+from contextlib import nullcontext
+
 import pytest
 from wagtail.models import Page
 
@@ -44,3 +46,25 @@ def _tasks_of_this_test():
     tasks.test_started = timezone.now()
     yield
     tasks.test_started = None
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """pytest-django's set-up, except that an in-memory SQLite database is restored from the
+    migrated copy kept in pytest's cache (tests/migrated_db.py) instead of migrated again."""
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from tests.migrated_db import migrated_once
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    cache = getattr(request.config, "cache", None)  # absent with -p no:cacheprovider: migrate as before
+    kept = migrated_once(cache.mkdir("django-db")) if cache else nullcontext()
+    with django_db_blocker.unblock(), kept:
+        databases = setup_databases(
+            verbosity=verbosity, interactive=False, aliases=aliases, serialized_aliases=serialized_aliases
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=verbosity)

@@ -4,10 +4,12 @@ numbers as the page."""
 import csv
 import datetime
 import io
+from collections.abc import Iterator
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +17,7 @@ from wagtail.documents.models import Document
 
 from demo.files import simple_pdf
 from placements.booking import decide
+from portal.home.models import HomePage
 from publishing import dashboard
 from publishing.models import DocumentDownload
 from resources.models import ResourceFile
@@ -22,6 +25,7 @@ from search.models import SearchTermCount
 from tests.directory import factories as directory_factories
 from tests.placements import factories as placement_factories
 from tests.resources import factories as resource_factories
+from tests.shared_data import built_once
 
 from . import factories
 
@@ -36,9 +40,16 @@ def document(title: str) -> Document:
     )
 
 
-@pytest.fixture
-def known_data(home, client):
-    """Resources, placements, enquiries, downloads and searches whose figures are worked out by hand."""
+@pytest.fixture(scope="module")
+def known_data(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """Resources, placements, enquiries, downloads and searches whose figures are worked out by
+    hand, built once for the module (each test's own changes are rolled back to a savepoint)."""
+    with built_once(django_db_blocker):
+        _build_known_data(HomePage.objects.get(), Client())
+        yield
+
+
+def _build_known_data(home: HomePage, client: Client) -> None:
     today = timezone.localdate()
     now = timezone.now()
     bank = resource_factories.resource_index(home)

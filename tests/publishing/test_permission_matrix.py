@@ -7,6 +7,7 @@ officer of another team (Libraries); a school contributor; a reporting user; a l
 contact, approved through the hosts app (their host team's group, made as a council team's)."""
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from wagtail.models import Page
 from directory.models import ServicePage
 from events.models import EventPage
 from placements.models import PlacementPage
+from portal.home.models import HomePage
 from resources.models import ResourcePage
 from stories.models import StoryPage
 from tests.directory import factories as directory_factories
@@ -27,6 +29,7 @@ from tests.events import factories as event_factories
 from tests.hosts import factories as host_factories
 from tests.placements import factories as placement_factories
 from tests.resources import factories as resource_factories
+from tests.shared_data import built_once
 from tests.stories import factories as story_factories
 
 from . import factories
@@ -76,8 +79,15 @@ class World:
     employer_request: Any
 
 
-@pytest.fixture
-def world(home) -> World:
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker) -> Iterator[World]:
+    """The people, sections and requests, built once for the module: every test's own pages and
+    changes are rolled back to a savepoint, so each case starts from the same world."""
+    with built_once(django_db_blocker):
+        yield _build_world(HomePage.objects.get())
+
+
+def _build_world(home: HomePage) -> World:
     highways = placement_factories.host_team(home, "highways")
     placement_factories.host_team(home, "libraries")
     highways_team = highways.team
@@ -116,7 +126,7 @@ def world(home) -> World:
 def draft(world: World, kind: str) -> Page:
     """A fresh unpublished page of this kind, owned by nobody in the matrix except for "own
     resource", which the contributor owns."""
-    parent = world.parents["resource" if kind == "own resource" else kind]
+    parent = _parent(world, kind)
     if kind in ("resource", "own resource"):
         page = resource_factories.resource(parent, live=False)
     elif kind in ("placement", "employer listing"):
@@ -130,6 +140,13 @@ def draft(world: World, kind: str) -> Page:
     owner = world.people["contributor"] if kind == "own resource" else None
     type(page).objects.filter(pk=page.pk).update(owner=owner)
     return Page.objects.get(pk=page.pk).specific
+
+
+def _parent(world: World, kind: str) -> Page:
+    """The section for this kind, read afresh: an earlier test's children were rolled back, and
+    the tree's child count held by the module's instance would be out of date."""
+    parent = world.parents["resource" if kind == "own resource" else kind]
+    return type(parent).objects.get(pk=parent.pk)
 
 
 MODELS = {
@@ -215,7 +232,7 @@ CASES = sorted(
 @pytest.mark.parametrize(("role", "kind"), CASES, ids=[f"{role}-{kind}" for role, kind in CASES])
 def test_permission_matrix(world: World, role: str, kind: str) -> None:
     client = factories.signed_in(world.people[role])
-    parent = world.parents["resource" if kind == "own resource" else kind]
+    parent = _parent(world, kind)
     model = MODELS[kind]
     viewed = draft(world, kind)
     outcome = (

@@ -1,35 +1,45 @@
 """/search/, /api/search/ and /api/search/suggest/ (search/views.py, templates/search/)."""
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from portal.home.models import HomePage
 from search.engines import database_engine
 from search.models import SearchTermCount
-from tests.resources.factories import resource
+from tests.resources.factories import resource, resource_index
+from tests.shared_data import built_once
 
 from .factories import document
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def content(bank):
-    resource(bank, title="Hospital placements for Year 10", benchmarks=(6,), key_stages=("KS4",))
-    resource(bank, title="Apprenticeships explained", benchmarks=(7,), key_stages=("KS5",), tags=("Post-16",))
-    resource(bank, title="<script>alert(1)</script> placements", benchmarks=(6,), key_stages=("KS5",))
-    database_engine().upsert(
-        [
-            document(
-                title="Library placement",
-                has_places_left=True,
-                benchmarks=(6,),
-                date=datetime.date(2026, 5, 1),
-            )
-        ]
-    )
+@pytest.fixture(scope="module")
+def content(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """Three resources and a placement's search document, built once for the module (each test's
+    own changes are rolled back to a savepoint)."""
+    with built_once(django_db_blocker):
+        bank = resource_index(HomePage.objects.get())
+        resource(bank, title="Hospital placements for Year 10", benchmarks=(6,), key_stages=("KS4",))
+        resource(
+            bank, title="Apprenticeships explained", benchmarks=(7,), key_stages=("KS5",), tags=("Post-16",)
+        )
+        resource(bank, title="<script>alert(1)</script> placements", benchmarks=(6,), key_stages=("KS5",))
+        database_engine().upsert(
+            [
+                document(
+                    title="Library placement",
+                    has_places_left=True,
+                    benchmarks=(6,),
+                    date=datetime.date(2026, 5, 1),
+                )
+            ]
+        )
+        yield
 
 
 def test_the_search_page_shows_results_with_types_and_highlights(client, content):
