@@ -44,3 +44,15 @@ def _tasks_of_this_test():
     tasks.test_started = timezone.now()
     yield
     tasks.test_started = None
+
+
+@pytest.fixture
+def queued_only(settings):
+    """Tasks are queued and not run, as with a worker that has not got to them yet (builds of
+    facet indexes, booklets and packs included): the dummy backend of `builds` is returned, so a
+    test reads what was queued from its `results`."""
+    from django_tasks import task_backends
+
+    dummy = {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": []}
+    settings.TASKS = {"default": dummy, "builds": dummy}
+    return task_backends["builds"]
