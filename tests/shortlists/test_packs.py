@@ -132,3 +132,20 @@ def test_packs_older_than_a_week_are_deleted(client, resources):
 
 def test_the_purge_with_no_packs_folder_deletes_nothing(db):
     assert packs.purge(datetime.datetime.now(tz=datetime.UTC)) == 0
+
+
+def test_a_queue_that_fails_is_a_503_page_not_a_500_and_the_next_request_tries_again(
+    client, token, resources, queued_only, monkeypatch, caplog
+):
+    real_enqueue = type(queued_only).enqueue
+
+    def refuse(*args, **kwargs):
+        raise ConnectionError("task database unreachable")
+
+    monkeypatch.setattr(type(queued_only), "enqueue", refuse)
+    url = f"/shortlist/{token}/pack.pdf"
+    assert client.get(url).status_code == 503
+    assert "Could not queue build_shortlist_pack" in caplog.text
+    monkeypatch.setattr(type(queued_only), "enqueue", real_enqueue)
+    assert client.get(url).status_code == 503
+    assert len(queued_packs(queued_only)) == 1  # the failed attempt did not hold the marker
