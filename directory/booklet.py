@@ -24,6 +24,8 @@ from django.utils import timezone
 from django_tasks import task
 from weasyprint import CSS, HTML, URLFetcher
 
+from portal.core.stored_builds import queue_once
+
 from .models import Need, Phase, ServicePage, SupportIndexPage
 from .vocabulary import PHASE_CODES
 
@@ -31,8 +33,6 @@ logger = logging.getLogger(__name__)
 
 VERSION_KEY = "directory:booklet:version"
 FOLDER = "booklets"
-# While a build is queued, requests and changes do not queue another for the same booklet.
-QUEUED_SECONDS = 10 * 60
 
 
 class UnknownPhase(ValueError):
@@ -205,13 +205,7 @@ def schedule(phase_codes: list[str | None] | None = None) -> None:
     booklet version and day while it waits. Never fails the caller: a failure is logged."""
     version, day = _version(), timezone.localdate().isoformat()
     for code in phase_keys() if phase_codes is None else phase_codes:
-        key = f"directory:booklet:queued:{code or 'all'}:{version}:{day}"
-        try:
-            if cache.add(key, 1, QUEUED_SECONDS):
-                build_booklet_pdf.enqueue(code)
-        except Exception:
-            logger.exception("Could not queue the booklet (%s)", code or "all phases")
-            cache.delete(key)
+        queue_once(f"directory:booklet:queued:{code or 'all'}:{version}:{day}", build_booklet_pdf, code)
 
 
 def _version() -> str:

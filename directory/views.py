@@ -1,10 +1,11 @@
 """The booklet PDF at /support-for-schools/booklet.pdf (a Django URL: Wagtail's page routes all end
 in a slash, and the booklet's address is published in schools' newsletters, so it is fixed)."""
 
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
+
+from portal.core.stored_builds import not_ready, send_pdf
 
 from . import booklet as booklets
 from .booklet import UnknownPhase, parse_phase
@@ -39,16 +40,6 @@ def booklet(request: HttpRequest) -> HttpResponse:
         booklets.schedule([phase_code])  # with the immediate backend (development) it is built now
         build = booklets.latest(phase_code) or build
     if build is None:
-        response = render(request, "directory/booklet_not_ready.html", {"index": index}, status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        response["Cache-Control"] = "no-store"
-        return response
+        return not_ready(request, "directory/booklet_not_ready.html", {"index": index}, RETRY_AFTER_SECONDS)
     filename = f"stockton-support-for-schools{'-' + phase_code if phase_code else ''}.pdf"
-    response = FileResponse(
-        default_storage.open(build.name),
-        content_type="application/pdf",
-        as_attachment=False,
-        filename=filename,
-    )
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    return send_pdf(build.name, filename, attachment=False)

@@ -73,6 +73,7 @@ JOBS: tuple[Job, ...] = (
         3600,
         "retention: contact details of old requests for places",
     ),
+    Job(("purge_shortlist_packs",), "25 2 * * *", 600, "storage: shortlist packs built more than 7 days ago"),
     Job(
         ("purge_referral_enquiries",),
         "20 2 * * *",

@@ -3,14 +3,17 @@ only makes a new link, it stores nothing) and the printable pack."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET
-from weasyprint import HTML, URLFetcher
+
+from portal.core.stored_builds import not_ready, send_pdf
 
 from . import lists
+from .packs import Pack
 
 COOKIE = "shortlist"
+# A pack takes the worker well under a second once it picks the task up.
+RETRY_AFTER_SECONDS = 10
 
 
 def _ids(token: str) -> list[int]:
@@ -59,20 +62,16 @@ def show(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_GET
 def pack(request: HttpRequest, token: str) -> HttpResponse:
-    """The shortlist as a printable PDF, built on request: at most 30 short entries and no images,
-    so it takes well under a second (docs/shortlists.md)."""
-    entries = lists.entries(_ids(token))
-    html = render_to_string(
-        "shortlists/pack.html",
-        {"entries": entries, "base_url": request.build_absolute_uri("/").rstrip("/")},
-        request=request,
-    )
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    pdf = HTML(string=html, url_fetcher=fetcher).write_pdf(pdf_tags=True)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'attachment; filename="careers-shortlist.pdf"'
-    response["Cache-Control"] = "public, max-age=300"
-    return response
+    """The shortlist as a printable PDF, sent from the stored build for the current content. With
+    none yet, its build is queued and the answer is a quick 503 page with a link to try again and
+    one to the list on the web: nobody waits for a render (docs/alerts-feeds-shortlists.md)."""
+    wanted = Pack.current(_ids(token))
+    if not wanted.stored():
+        wanted.schedule()  # with the immediate backend (development, tests) it is built now
+    if not wanted.stored():
+        context = {"token": token, "retry_url": request.get_full_path()}
+        return not_ready(request, "shortlists/pack_not_ready.html", context, RETRY_AFTER_SECONDS)
+    return send_pdf(wanted.name, "careers-shortlist.pdf", attachment=True)
 
 
 @require_GET

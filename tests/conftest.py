@@ -68,3 +68,15 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
     yield
     with django_db_blocker.unblock():
         teardown_databases(databases, verbosity=verbosity)
+
+
+@pytest.fixture
+def queued_only(settings):
+    """Tasks are queued and not run, as with a worker that has not got to them yet (builds of
+    facet indexes, booklets and packs included): the dummy backend of `builds` is returned, so a
+    test reads what was queued from its `results`."""
+    from django_tasks import task_backends
+
+    dummy = {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": []}
+    settings.TASKS = {"default": dummy, "builds": dummy}
+    return task_backends["builds"]

@@ -7,7 +7,6 @@ import re
 
 import pytest
 from django.test import TestCase
-from django_tasks import task_backends
 from pypdf import PdfReader
 
 from directory import booklet
@@ -25,14 +24,6 @@ URL = "/support-for-schools/booklet.pdf"
 def _own_storage(settings, tmp_path):
     """Each test starts with no stored booklet."""
     settings.MEDIA_ROOT = tmp_path
-
-
-@pytest.fixture
-def queued_only(settings):
-    """Tasks are queued and not run, as with a worker that has not got to them yet."""
-    dummy = {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": []}
-    settings.TASKS = {"default": dummy, "builds": dummy}
-    return task_backends["builds"]
 
 
 def queued_booklets(backend) -> list[str | None]:

@@ -4,7 +4,6 @@ the new build from the shared cache once the worker has written it."""
 
 import pytest
 from django.core.cache import cache
-from django_tasks import task_backends
 
 from portal.core.caching import content_version
 from portal.listings import index_builds
@@ -22,14 +21,6 @@ def bank(home):
     factories.resource(index, title="Alpha resource", benchmarks=[6])
     factories.resource(index, title="Bravo resource", benchmarks=[6])
     return index
-
-
-@pytest.fixture
-def queued_only(settings):
-    """Tasks are queued and not run, as with a worker that has not got to them yet."""
-    dummy = {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": []}
-    settings.TASKS = {"default": dummy, "builds": dummy}
-    return task_backends["builds"]
 
 
 def queued(backend) -> list[str]:

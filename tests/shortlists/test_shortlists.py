@@ -30,7 +30,7 @@ def test_a_shortlist_lives_in_its_link_and_downloads_as_a_pdf_naming_every_item(
     assert all(r.title in page for r in resources)
     response = client.get(f"/shortlist/{token}/pack.pdf")
     assert response["Content-Type"] == "application/pdf"
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(b"".join(response))).pages)
     for resource in resources:
         assert resource.title in text
     assert "KS4" in text and "6" in text
