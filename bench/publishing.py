@@ -1,7 +1,7 @@
 """`python -m bench.publishing`: the resource bank while an editor publishes.
 
-A corpus as `bench.run` builds it (50,000 resources by default), gunicorn (2 workers) and a task
-worker (`manage.py db_worker`), then wrk on `/resources/?benchmark=6` for a minute while a loop
+A corpus as `bench.run` builds it (50,000 resources by default), gunicorn (2 workers) and the task
+workers (`manage.py db_worker`, one per task backend), then wrk on `/resources/?benchmark=6` for a minute while a loop
 here publishes a resource every 10 seconds, as an editor would: each publish changes the content
 version, so the page cache misses and every listing's facet index must be rebuilt. Anonymous
 visitors ("cached": served from the page cache between publishes) and signed-in ones ("uncached":
@@ -41,9 +41,11 @@ def publish_every(seconds: float, stop: threading.Event, published: list[float])
         connection.close()
 
 
-def worker(env: dict[str, str]) -> subprocess.Popen:
+def worker(env: dict[str, str], backend: str) -> subprocess.Popen:
+    """A task worker for one task backend, as docker-compose's `worker` and `builds-worker`."""
     return subprocess.Popen(  # noqa: S603
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-reload", "--no-startup-delay"],
+        [sys.executable, "manage.py", "db_worker", "--backend", backend, "--queue-name", "*"]
+        + ["--interval", "0.5", "--no-reload", "--no-startup-delay"],
         cwd=ROOT,
         env=env,
     )
@@ -76,7 +78,7 @@ def main() -> None:
     rebuild_listings.call(everything=True)  # as `manage.py prebuild` after a deploy (booklets aside)
     report = {"database": args.database, "machine": _machine(), "size": args.size, "runs": []}
     process, base = serve(env)
-    tasks = worker(env)
+    workers = [worker(env, "default"), worker(env, "builds")]
     try:
         for cached in (True, False):
             stop, published = threading.Event(), []
@@ -91,7 +93,7 @@ def main() -> None:
             report["runs"].append({"endpoint": PATH, "cached": cached, **result})
             print(f"  {args.size:>6} {PATH} {'cached' if cached else 'uncached':<8} {result}", flush=True)
     finally:
-        for child in (process, tasks):
+        for child in (process, *workers):
             child.terminate()
             child.wait(timeout=30)
     OUT.mkdir(parents=True, exist_ok=True)

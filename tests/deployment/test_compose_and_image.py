@@ -22,7 +22,9 @@ def instructions(name: str) -> list[str]:
     return [line.split(None, 1)[1] for line in text.splitlines() if line.startswith(f"{name} ")]
 
 
-@pytest.mark.parametrize("service", ["web", "worker", "scheduler", "migrate", "search-index"])
+@pytest.mark.parametrize(
+    "service", ["web", "worker", "builds-worker", "scheduler", "migrate", "search-index"]
+)
 def test_the_portals_services_run_the_one_image_built_here(service):
     assert SERVICES[service]["build"] == "."
     assert SERVICES[service]["image"] == SERVICES["web"]["image"]
@@ -42,13 +44,37 @@ def test_each_service_runs_its_own_command():
     assert (ROOT / "portal" / "scheduler.py").exists()
 
 
+def test_every_database_task_backend_has_a_worker():
+    """A db_worker takes the tasks of one backend only (`--backend`, default "default"): a task
+    backend with no worker of its own would queue its tasks for ever (the booklet would never be
+    built). Production's backends are the base settings' defaults."""
+    from django.utils.module_loading import import_string
+    from django_tasks_db.backend import DatabaseBackend
+
+    from portal.settings import base
+
+    database_backends = {
+        alias
+        for alias, config in base.TASKS.items()
+        if issubclass(import_string(config["BACKEND"]), DatabaseBackend)
+    }
+    served = set()
+    for service in SERVICES.values():
+        command = service.get("command") or []
+        if command[:3] == ["python", "manage.py", "db_worker"]:
+            assert command[command.index("--queue-name") + 1] == "*"  # every queue of its backend
+            served.add(command[command.index("--backend") + 1] if "--backend" in command else "default")
+    assert database_backends == {"default", "builds"}
+    assert served == database_backends
+
+
 def test_web_waits_for_migrations_and_only_for_elasticsearch_and_redis_to_have_started():
     waits = SERVICES["web"]["depends_on"]
     assert waits["migrate"]["condition"] == "service_completed_successfully"
     for optional in ("elasticsearch", "redis", "redis-ratelimit"):
         assert waits[optional]["condition"] == "service_started"
     assert waits.keys() == {"migrate", "elasticsearch", "redis", "redis-ratelimit"}
-    for service in ("worker", "scheduler"):
+    for service in ("worker", "builds-worker", "scheduler"):
         assert SERVICES[service]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     assert SERVICES["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
     # Only the index build waits for a healthy cluster, and nothing waits for the index build.
@@ -59,6 +85,7 @@ def test_web_waits_for_migrations_and_only_for_elasticsearch_and_redis_to_have_s
     for long_running in (
         "web",
         "worker",
+        "builds-worker",
         "scheduler",
         "postgres",
         "elasticsearch",

@@ -120,23 +120,31 @@ class Stack:
         return json.loads(self.manage("shell", "-c", f"import json\n{code}").strip().splitlines()[-1])
 
     def start_worker(self) -> subprocess.Popen:
-        """The task worker, as docker-compose's `worker` service runs it."""
-        log = (self.workdir / "worker.log").open("ab")
-        self.processes["worker"] = subprocess.Popen(  # noqa: S603
-            [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--no-startup-delay"],
-            cwd=ROOT,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        """The task workers, as docker-compose's `worker` and `builds-worker` services run them;
+        the first is returned (the drills kill and watch it)."""
+        for name, backend in (("worker", "default"), ("builds-worker", "builds")):
+            if name in self.processes and self.processes[name].poll() is None:
+                continue
+            log = (self.workdir / f"{name}.log").open("ab")
+            self.processes[name] = subprocess.Popen(  # noqa: S603
+                [sys.executable, "manage.py", "db_worker", "--backend", backend]
+                + ["--queue-name", "*", "--no-startup-delay"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         return self.processes["worker"]
 
     def ensure_worker(self) -> bool:
-        """Starts the worker again if it has stopped, as compose's restart policy does; whether it had."""
-        if self.processes["worker"].poll() is None:
-            return False
-        self.start_worker()
-        return True
+        """Starts a stopped worker again, as compose's restart policy does; whether one had stopped."""
+        stopped = any(
+            name not in self.processes or self.processes[name].poll() is not None
+            for name in ("worker", "builds-worker")
+        )
+        if stopped:
+            self.start_worker()
+        return stopped
 
     def kill_worker(self) -> None:
         """SIGKILL: no chance to finish or tidy up, as when a machine is lost."""
