@@ -13,6 +13,7 @@ import logging
 import time
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
@@ -50,9 +51,13 @@ class Pack:
     def stored(self) -> bool:
         return default_storage.exists(self.name)
 
+    @property
+    def marker(self) -> str:
+        return f"shortlists:pack:queued:{self.name}"
+
     def schedule(self) -> None:
         """Queue its build, once while it waits; with the immediate backend it is built now."""
-        queue_once(f"shortlists:pack:queued:{self.name}", build_shortlist_pack, list(self.ids), self.version)
+        queue_once(self.marker, build_shortlist_pack, list(self.ids), self.version)
 
 
 def render_pdf(ids: list[int]) -> bytes:
@@ -68,12 +73,13 @@ def build_shortlist_pack(ids: list[int], version: int) -> str:
     run twice renders once). Content read later than `version` is harmless: requests ask for the
     current version, so a pack stored under an older one is never sent, only purged."""
     pack = Pack(tuple(ids), version)
-    if pack.stored():
-        return pack.name
-    started = time.perf_counter()
-    name = default_storage.save(pack.name, ContentFile(render_pdf(ids)))
-    logger.info("Shortlist pack of %d items built in %.2f s", len(ids), time.perf_counter() - started)
-    return name
+    if not pack.stored():
+        started = time.perf_counter()
+        default_storage.save(pack.name, ContentFile(render_pdf(ids)))
+        logger.info("Shortlist pack of %d items built in %.2f s", len(ids), time.perf_counter() - started)
+    # No longer waiting: if the pack is purged, the next request for it queues it again.
+    cache.delete(pack.marker)
+    return pack.name
 
 
 def purge(older_than: datetime.datetime) -> int:

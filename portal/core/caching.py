@@ -92,8 +92,9 @@ def _model_changed(sender: type, **kwargs: Any) -> None:
 
 
 def _bump_after_outage(**kwargs: Any) -> None:
-    """cache_recovered receiver: a bump may have been lost while the cache was unreachable."""
-    _bump()
+    """cache_recovered receiver: a bump may have been lost while the cache was unreachable, and
+    the listings' builds with it, so both are done again."""
+    _bump_and_rebuild()
 
 
 def connect_invalidation() -> None:
@@ -163,6 +164,8 @@ class PublicCacheMiddleware:
                 return cached
         response = self.get_response(request)
         if response.has_header("Cache-Control"):  # the view decided (feeds, downloads, private pages)
+            if key and response.status_code == 200:  # e.g. a listing from an earlier build
+                response.setdefault("X-Cache", "miss")
             return response
         if _is_public(request, response):
             patch_cache_control(
