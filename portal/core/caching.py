@@ -136,10 +136,10 @@ def _is_public(request: HttpRequest, response: HttpResponse) -> bool:
 def provisional(response: HttpResponse, is_provisional: bool = True) -> HttpResponse:
     """Mark a page built from an earlier facet index (portal.listings.index_builds) as not to be
     kept: the page cache is keyed by the content version, so storing it would keep serving the
-    earlier build's results for the whole version, after the current build is ready. Caches and
-    browsers must ask again (the view has decided, so PublicCacheMiddleware does not store it)."""
-    if is_provisional:
-        patch_cache_control(response, no_cache=True)
+    earlier build's results for the whole version, after the current build is ready.
+    PublicCacheMiddleware sends it with `no-cache` (caches and browsers must ask again) and does
+    not store it."""
+    response.provisional = is_provisional  # type: ignore[attr-defined]
     return response
 
 
@@ -164,18 +164,24 @@ class PublicCacheMiddleware:
                 return cached
         response = self.get_response(request)
         if response.has_header("Cache-Control"):  # the view decided (feeds, downloads, private pages)
-            if key and response.status_code == 200:  # e.g. a listing from an earlier build
-                response.setdefault("X-Cache", "miss")
             return response
         if _is_public(request, response):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=settings.PUBLIC_CACHE_SECONDS,
-                s_maxage=settings.PUBLIC_CACHE_SECONDS * 5,
-            )
+            if getattr(response, "provisional", False):
+                patch_cache_control(response, public=True, no_cache=True)
+            else:
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=settings.PUBLIC_CACHE_SECONDS,
+                    s_maxage=settings.PUBLIC_CACHE_SECONDS * 5,
+                )
             response["X-Cache"] = "miss"
-            if key and not response.streaming and response.status_code == 200:
+            if (
+                key
+                and not response.streaming
+                and response.status_code == 200
+                and "no-cache" not in response["Cache-Control"]
+            ):
                 cache.set(key, response, settings.PUBLIC_CACHE_SECONDS * 5)
         else:
             patch_cache_control(response, private=True, no_store=True)
