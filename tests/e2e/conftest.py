@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.servers import RedisServer
+from tests.smtp_sink import SMTPSink
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -213,3 +214,23 @@ def sign_in(page: Page, base_url: str, username: str) -> None:
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(base_url + "/admin/")
+
+
+# The browser tests' mail server (a real SMTP sink on 127.0.0.1), on a port of its own range.
+SINK_PORTS = range(18950, 18970)
+
+
+@pytest.fixture
+def sink() -> Iterator[SMTPSink]:
+    """A mail server the test reads delivered email from."""
+    for port in SINK_PORTS:
+        try:
+            sink = SMTPSink(port=port)
+            sink.accept()
+            break
+        except OSError:
+            continue
+    else:
+        pytest.skip("No free port for the SMTP sink")
+    yield sink
+    sink.close()

@@ -7,7 +7,6 @@ import io
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import feedparser
 import pytest
@@ -17,8 +16,6 @@ from pypdf import PdfReader
 from tests.smtp_sink import SMTPSink
 
 from .conftest import ROOT
-
-SINK_PORTS = range(18950, 18960)
 
 PUBLISH_MATCHING_RESOURCE = """
 from portal.taxonomy.models import Benchmark, KeyStage
@@ -31,21 +28,6 @@ page.benchmarks.set(Benchmark.objects.filter(number=6))
 page.key_stages.set(KeyStage.objects.filter(code="KS4"))
 page.save_revision().publish()
 """
-
-
-@pytest.fixture
-def sink() -> Iterator[SMTPSink]:
-    for port in SINK_PORTS:
-        try:
-            sink = SMTPSink(port=port)
-            sink.accept()
-            break
-        except OSError:
-            continue
-    else:
-        pytest.skip("No free port for the SMTP sink")
-    yield sink
-    sink.close()
 
 
 def manage(env: dict[str, str], sink: SMTPSink, *args: str) -> str:

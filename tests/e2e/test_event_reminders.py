@@ -5,17 +5,14 @@ real SMTP server; the job is given its day, so the test holds whatever today's d
 
 import datetime
 import re
-from collections.abc import Iterator
 from email.message import Message
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.smtp_sink import SMTPSink
 
 from .test_alerts_and_shortlists import deliver, manage
 
-SINK_PORTS = range(18740, 18750)
 ADDRESS = "parent.carer@family.example"
 
 # An evening 20 days from the server's today, published as an editor would; prints its URL and day (after whatever else the shell prints).
@@ -35,21 +32,6 @@ index.add_child(instance=page)
 page.save_revision().publish()
 print("PUBLISHED", page.url, day.isoformat())
 """
-
-
-@pytest.fixture
-def sink() -> Iterator[SMTPSink]:
-    for port in SINK_PORTS:
-        try:
-            sink = SMTPSink(port=port)
-            sink.accept()
-            break
-        except OSError:
-            continue
-    else:
-        pytest.skip("No free port for the SMTP sink")
-    yield sink
-    sink.close()
 
 
 def about(sink: SMTPSink, subject_part: str) -> list[Message]:
