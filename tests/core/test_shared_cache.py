@@ -125,7 +125,9 @@ def test_after_redis_comes_back_pages_are_cached_again_and_nothing_stale_is_serv
 
     after = client.get("/resources/")
     assert "Withdrawn during the outage" not in after.content.decode()
-    assert client.get("/resources/")["X-Cache"] == "hit"
+    # The request that finds Redis back bumps the version and queues the rebuild; an answer from
+    # the earlier build is not kept, so caching resumes once the new build is in.
+    assert [client.get("/resources/")["X-Cache"] for _ in range(2)][-1] == "hit"
 
     pages.stop()
     pages.start()  # restarted empty: a new content version, and no build of it anywhere
