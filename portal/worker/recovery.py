@@ -14,7 +14,6 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -37,7 +36,8 @@ def requeue_stale_tasks(now: datetime.datetime | None = None) -> tuple[int, int]
     stale = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=stale_before(now))
     requeued = failed = 0
     for result in stale.select_for_update(skip_locked=True).only("id", "task_path", "worker_ids"):
-        if len(result.worker_ids) >= settings.TASK_MAX_CLAIMS:
+        spent = len(result.worker_ids) >= settings.TASK_MAX_CLAIMS
+        if spent:
             _fail(result)
             failed += 1
         else:
@@ -49,13 +49,13 @@ def requeue_stale_tasks(now: datetime.datetime | None = None) -> tuple[int, int]
             result.pk,
             result.task_path,
             result.worker_ids[-1:] or "?",
-            "failed" if len(result.worker_ids) >= settings.TASK_MAX_CLAIMS else "queued again",
+            "failed" if spent else "queued again",
         )
     return requeued, failed
 
 
 def _fail(result: DBTaskResult) -> None:
-    DBTaskResult.objects.filter(Q(pk=result.pk)).update(
+    DBTaskResult.objects.filter(pk=result.pk).update(
         status=TaskResultStatus.FAILED,
         finished_at=timezone.now(),
         exception_class_path=LOST,
