@@ -11,7 +11,8 @@ so rate limits still hold per gunicorn worker (three workers let through up to t
 limit) rather than letting everything through or blocking every form.
 
 When Redis answers again, `cache_recovered` is sent: writes dropped meanwhile may have included
-a content-version bump, so portal.core.caching bumps it once more."""
+a content-version bump, so portal.core.caching bumps it once more. The outage ends for the
+process's other threads only once that is done."""
 
 import logging
 import threading
@@ -40,6 +41,10 @@ class _Outage:
         self.lock = threading.Lock()
         self.since: float | None = None
         self.retry_at = 0.0
+        self.failures = 0
+        # Held by the one thread that found the cache back while the recovery receivers run.
+        self.recovery = threading.Lock()
+        self.recovering = threading.local()
 
     def skipping(self) -> bool:
         return self.since is not None and time.monotonic() < self.retry_at
@@ -51,19 +56,41 @@ class _Outage:
             if first:
                 self.since = now
             self.retry_at = now + self.seconds
+            self.failures += 1
         if first:
             logger.error("Cache %s unreachable, serving without it: %s", self.location, error)
 
-    def answered(self) -> bool:
-        """True when this ends an outage."""
-        if self.since is None:
-            return False
-        with self.lock:
+    def recover(self, ping: Callable[[], Any], recovered: Callable[[], Any]) -> bool:
+        """Whether this thread may use the cache, once `ping` answers and `recovered` (the
+        cache_recovered receivers) has run without another failure. Until then the outage stands
+        for every other thread of the process: one that read the cache in between would find
+        pages kept from before the outage, under a content version the receivers are about to
+        retire."""
+        if getattr(self.recovering, "active", False):
+            return True  # the receivers' own cache calls
+        if not self.recovery.acquire(blocking=False):
+            return False  # another thread is recovering: still down for this one
+        try:
+            if self.since is None:
+                return True
+            failures = self.failures
+            try:
+                ping()
+            except RedisError as error:
+                self.failed(error)
+                return False
+            self.recovering.active = True
+            try:
+                recovered()
+            finally:
+                self.recovering.active = False
+            if self.failures != failures:
+                return False  # failed again meanwhile: the next attempt runs the receivers again
             since, self.since = self.since, None
-        if since is None:
-            return False
-        logger.warning("Cache %s answering again after %.1f s", self.location, time.monotonic() - since)
-        return True
+            logger.warning("Cache %s answering again after %.1f s", self.location, time.monotonic() - since)
+            return True
+        finally:
+            self.recovery.release()
 
 
 _outages: dict[str, _Outage] = {}
@@ -108,14 +135,10 @@ class FailSoftRedisCache(RedisCache):
             return True
         if self._outage.skipping():
             return False
-        try:
-            self._cache.get_client(write=True).ping()
-        except RedisError as error:
-            self._outage.failed(error)
-            return False
-        if self._outage.answered():
-            cache_recovered.send(sender=type(self), location=self._outage.location)
-        return True
+        return self._outage.recover(
+            lambda: self._cache.get_client(write=True).ping(),
+            lambda: cache_recovered.send(sender=type(self), location=self._outage.location),
+        )
 
     def _guarded(self, name: str, when_down: Callable[[], Any], *args: Any, **kwargs: Any) -> Any:
         if self._reachable():

@@ -53,6 +53,7 @@ _state = threading.Condition()
 _first_build = threading.Lock()
 _generation = 0  # forget() starts a new one: the refresher drops work from before it
 _refresher_pid: int | None = None
+_refresher: threading.Thread | None = None
 
 
 def facet_index(listing: Listing) -> FacetIndex:
@@ -115,12 +116,18 @@ def _install(name: str, index: FacetIndex) -> bool:
 
 
 def forget() -> None:
-    """Drop every build this process holds (tests; the shared cache is cleared separately)."""
-    global _generation
+    """Drop every build this process holds and end its refresher thread, once its current pass is
+    done (tests: nothing of one test's carries into the next; the shared cache is cleared
+    separately)."""
+    global _generation, _refresher, _refresher_pid
     with _state:
         _indexes.clear()
         _wanted.clear()
         _generation += 1
+        thread, _refresher, _refresher_pid = _refresher, None, None
+        _state.notify_all()
+    if thread is not None and thread is not threading.current_thread():
+        thread.join(timeout=30)
 
 
 # The shared builds: the latest build of each listing, whatever its version.
@@ -175,21 +182,26 @@ def _want(listing: Listing) -> None:
 
 
 def _start_refresher() -> None:
-    global _refresher_pid
+    global _refresher, _refresher_pid
     pid = os.getpid()
     if _refresher_pid == pid:
         return
     with _state:  # a forked process (gunicorn workers) has no thread yet, whatever its parent had
         if _refresher_pid != pid:
             _refresher_pid = pid
-            threading.Thread(target=_refresh_forever, name="facet-index-refresher", daemon=True).start()
+            _refresher = threading.Thread(
+                target=_refresh_forever, args=(_generation,), name="facet-index-refresher", daemon=True
+            )
+            _refresher.start()
 
 
-def _refresh_forever() -> None:
+def _refresh_forever(generation: int) -> None:
     while True:
         with _state:
-            while not _wanted:
+            while not _wanted and generation == _generation:
                 _state.wait()
+            if generation != _generation:
+                return  # forget() ended this thread
         try:
             refresh_pending()
         finally:

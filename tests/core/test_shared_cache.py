@@ -5,6 +5,7 @@ forms still work, rate limits still hold (per process), the fault is logged, and
 import logging
 import subprocess
 import sys
+import threading
 import uuid
 from pathlib import Path
 
@@ -65,9 +66,6 @@ def test_pages_are_cached_in_redis_and_counters_in_the_other_redis(client, home,
     assert caches["ratelimit"]._cache.get_client().dbsize() == 2  # this address and this username
 
 
-# Committed data: the process's own rebuild runs in its refresher thread, whose database
-# connection (on PostgreSQL) would not see a test transaction's rows.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_redis_stopped_mid_test_pages_are_built_uncached_and_logged(
     client, home, on_redis, caplog, monkeypatch
 ):
@@ -136,6 +134,36 @@ def test_after_redis_comes_back_pages_are_cached_again_and_nothing_stale_is_serv
     index_builds.refresh_pending()  # no worker build will come: the process builds its own
     assert client.get("/resources/")["X-Cache"] == "miss"
     assert client.get("/resources/")["X-Cache"] == "hit"
+
+
+def test_while_one_thread_recovers_the_others_still_serve_without_the_cache(redis_pair, settings):
+    """The thread that finds Redis back bumps the content version (cache_recovered) before the
+    outage ends: another thread reading the cache in between would find pages kept from before
+    the outage under the version about to be retired."""
+    pages, limits = redis_pair
+    shared_cache._outages.clear()
+    settings.CACHES = _caches(pages, limits)
+    pages.stop()
+    assert cache.add("before", 1) is False  # the outage is noticed
+    pages.start()
+    inside, release = threading.Event(), threading.Event()
+
+    def receiver(**kwargs):
+        inside.set()
+        release.wait(10)
+
+    shared_cache.cache_recovered.connect(receiver, weak=False, dispatch_uid="test-slow-recovery")
+    recovering = threading.Thread(target=cache.get, args=("anything",))
+    try:
+        recovering.start()
+        assert inside.wait(10)
+        assert cache.add("during", 1) is False  # still down for this thread
+    finally:
+        release.set()
+        recovering.join(10)
+        shared_cache.cache_recovered.disconnect(dispatch_uid="test-slow-recovery")
+    assert cache.add("after", 1) is True
+    shared_cache._outages.clear()
 
 
 def test_after_a_failure_each_process_leaves_redis_alone_for_a_while(client, home, redis_pair, settings):

@@ -2,6 +2,8 @@
 answers from the previous one, never showing an item that is no longer live, and a process loads
 the new build from the shared cache once the worker has written it."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 
@@ -139,3 +141,19 @@ def test_a_cache_outage_degrades_to_building_in_the_process(bank, queued_only, m
         monkeypatch.setattr(cache, name, down)
     index_builds.schedule_rebuild()  # logged, not raised
     assert index_builds.load_shared(f"resources:{bank.pk}") is None
+
+
+@pytest.mark.refresher_thread
+def test_the_refresher_thread_loads_the_workers_build_off_the_request_thread(bank, queued_only):
+    bank.facet_index()
+    factories.resource(bank, title="Charlie resource")  # queued, not yet built
+    assert bank.facet_index().live is not None  # behind: the refresher thread is asked to look
+    listing = bank.facet_listings()[0]
+    index_builds.share(listing.name, listing.build())  # the worker, in another process
+
+    deadline = time.monotonic() + 10
+    while index_builds._indexes[listing.name].version != listing.version and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert index_builds._indexes[listing.name].version == listing.version
+    index_builds.forget()  # ends the thread once its pass is done
+    assert index_builds._refresher is None
