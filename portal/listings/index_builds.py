@@ -12,7 +12,8 @@ for a visitor to wait for (bench/README.md). Where that happens:
   live queryset, see FacetIndex.live) and this process's refresher thread loads the new build from
   the shared cache as soon as the worker has written it, off the request thread.
   If the worker is down or late (no newer build after FALLBACK_SECONDS) the thread builds it
-  itself and shares it.
+  itself and shares it. A listing with no shared build at all (evicted from the cache) is not
+  in the worker's rebuild, so the process behind enqueues a build of that listing by name.
 - A process with no build at all for a listing (just started) loads the latest shared build in
   the request, even an earlier one; only if there is none at all (an empty cache) does that first
   request build it, since it has nothing else to answer from.
@@ -85,7 +86,11 @@ def _load_newer(listing: Listing, held: FacetIndex) -> FacetIndex:
     would leave out everything published since). Reading a build costs a small fraction of
     building it, and a process reads each build once."""
     shared = shared_version(listing.name)
-    if shared is None or (shared[0] != listing.version and shared[1] <= held.built_at):
+    if shared is None:
+        # Evicted from the cache (or never shared): the worker only rebuilds shared listings.
+        schedule_rebuild(listing.name)
+        return _indexes.get(listing.name, held)  # built already if the task ran here
+    if shared[0] != listing.version and shared[1] <= held.built_at:
         return held
     loaded = load_shared(listing.name)
     if loaded is None or not _install(listing.name, loaded):
@@ -244,20 +249,26 @@ def _refresh(name: str, listing: Listing, since: float, generation: int) -> None
 # The task and what enqueues it.
 
 
-def schedule_rebuild() -> None:
+def schedule_rebuild(name: str | None = None) -> None:
     """Enqueue `rebuild_listings`, unless one is already queued and not yet started: changes in
-    quick succession share one rebuild. Never fails the caller: at worst the refresher builds."""
+    quick succession share one rebuild. With `name`, the build of that one listing, which a
+    process wants but nobody has shared. Never fails the caller: at worst the refresher builds."""
+    marker = _queued_key(name)
     try:
-        if not cache.add(QUEUED_KEY, 1, QUEUED_SECONDS):
+        if not cache.add(marker, 1, QUEUED_SECONDS):
             return
     except Exception:
         logger.warning("Cache unavailable: facet indexes will be rebuilt by each process", exc_info=True)
         return
     try:
-        rebuild_listings.enqueue()
+        rebuild_listings.enqueue(names=[name] if name else None)
     except Exception:
         logger.exception("Could not enqueue the facet index rebuild")
-        cache.delete(QUEUED_KEY)
+        cache.delete(marker)
+
+
+def _queued_key(name: str | None) -> str:
+    return f"{QUEUED_KEY}:{name}" if name else QUEUED_KEY
 
 
 def listings() -> list[Listing]:
@@ -271,20 +282,27 @@ def listings() -> list[Listing]:
 
 
 @task(backend="builds")
-def rebuild_listings(everything: bool = False) -> list[str]:
+def rebuild_listings(everything: bool = False, names: list[str] | None = None) -> list[str]:
     """Build and share each listing's index for the current content version, skipping those
     already shared at that version (so running it twice costs a few cache reads). Without
     `everything`, only listings some process has served (a shared build exists): the others are
-    built when first asked for. Returns the names built."""
+    built when first asked for. With `names`, only those listings, shared or not. Returns the
+    names built."""
     try:
-        cache.delete(QUEUED_KEY)  # changes from now on need another run
+        cache.delete_many(
+            [_queued_key(name) for name in names or [None]]
+        )  # changes from now on need another run
     except Exception:
         logger.warning("Cache unavailable rebuilding facet indexes", exc_info=True)
         return []
     built = []
     for listing in listings():
+        if names and listing.name not in names:
+            continue
         shared = shared_version(listing.name)
-        if (shared is None and not everything) or (shared is not None and shared[0] == listing.version):
+        if (shared is None and not (everything or names)) or (
+            shared is not None and shared[0] == listing.version
+        ):
             continue
         index = listing.build()
         share(listing.name, index)

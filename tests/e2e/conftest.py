@@ -45,7 +45,7 @@ def _manage(env: dict[str, str], *args: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def server_env() -> Iterator[dict[str, str]]:
+def server_env(shared_caches: dict[str, str]) -> Iterator[dict[str, str]]:
     workdir = Path(tempfile.mkdtemp(prefix="portal-e2e-"))
     env = {
         **os.environ,
@@ -57,10 +57,9 @@ def server_env() -> Iterator[dict[str, str]]:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DEMO_ADMIN_PASSWORD": DEMO_PASSWORD,
         "RATELIMIT_ENABLE": "false",
-        # One cache for both gunicorn workers, as Redis is in docker-compose: the content version
+        # One cache for both gunicorn workers, Redis as in docker-compose: the content version
         # that invalidates cached pages and facet indexes must be the same in every process.
-        "CACHE_BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "CACHE_LOCATION": str(workdir / "cache"),
+        **shared_caches,
     }
     _manage(env, "migrate", "--noinput")
     _manage(env, "load_demo_content")

@@ -20,9 +20,9 @@ def database_down(server_env: dict[str, str]) -> Iterator[tuple[str, Path]]:
     env = {
         **server_env,
         "DATABASE_URL": f"sqlite:///{workdir / 'no-such-directory' / 'portal.sqlite3'}",
-        "CACHE_LOCATION": str(
-            workdir / "cache-database-down"
-        ),  # nothing cached: every page asks the database
+        # Nothing cached: every page asks the database.
+        "CACHE_BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "CACHE_LOCATION": "database-down",
     }
     log = workdir / "gunicorn-database-down.log"
     with gunicorn(env, log) as url:

@@ -157,3 +157,27 @@ def test_the_refresher_thread_loads_the_workers_build_off_the_request_thread(ban
     assert index_builds._indexes[listing.name].version == listing.version
     index_builds.forget()  # ends the thread once its pass is done
     assert index_builds._refresher is None
+
+
+def test_a_listing_whose_shared_build_was_evicted_is_built_by_the_worker_when_a_process_falls_behind(
+    bank, queued_only
+):
+    """The worker's rebuild skips listings with no shared build (nobody has asked for them); one
+    evicted from the cache is asked for, so the process behind asks the worker for it by name
+    rather than waiting FALLBACK_SECONDS to build it itself."""
+    name = f"resources:{bank.pk}"
+    bank.facet_index()
+    cache.delete_many([f"{index_builds.PREFIX}{name}", f"{index_builds.PREFIX}{name}:meta"])  # evicted
+    factories.resource(bank, title="Charlie resource")
+    assert rebuild_listings.call() == []  # the change's rebuild: nothing shared to rebuild
+
+    assert bank.facet_index().live is not None  # behind, and nothing shared to catch up from
+    asked = [r for r in queued_only.results if r.task.name == "rebuild_listings" and r.kwargs.get("names")]
+    assert [r.kwargs["names"] for r in asked] == [[name]]
+    bank.facet_index()
+    assert len([r for r in queued_only.results if r.kwargs.get("names")]) == 1  # asked once
+
+    assert rebuild_listings.call(names=[name]) == [name]  # the worker
+    index_builds.refresh_pending()
+    assert bank.facet_index().live is None
+    assert bank.facet_index().select(bank_query(), "title").total == 3
