@@ -40,6 +40,9 @@ logger = logging.getLogger(__name__)
 
 PREFIX = "portal:facet-index:"
 QUEUED_KEY = f"{PREFIX}queued"
+# Set whenever a build is shared. Until then a rebuild has nothing to bring up to date, and it
+# skips reading every listing page: loading a site's content publishes hundreds of times in a row.
+ANY_SHARED_KEY = f"{PREFIX}any-shared"
 # A build is replaced at the next change; the timeout only lets an unused listing's build go.
 SHARED_SECONDS = 7 * 24 * 60 * 60
 # How long an enqueued rebuild stops further changes from enqueueing another (they coalesce).
@@ -168,7 +171,12 @@ def share(name: str, index: FacetIndex) -> None:
         if held is not None and held[1] > index.built_at:
             return
         cache.set_many(
-            {_key(name): index.dumps(), f"{_key(name)}:meta": (index.version, index.built_at)}, SHARED_SECONDS
+            {
+                _key(name): index.dumps(),
+                f"{_key(name)}:meta": (index.version, index.built_at),
+                ANY_SHARED_KEY: True,
+            },
+            SHARED_SECONDS,
         )
     except Exception:  # the cache is down: each process keeps its own build meanwhile
         logger.warning("Cache unavailable sharing the facet index of %s", name, exc_info=True)
@@ -289,9 +297,10 @@ def rebuild_listings(everything: bool = False, names: list[str] | None = None) -
     built when first asked for. With `names`, only those listings, shared or not. Returns the
     names built."""
     try:
-        cache.delete_many(
-            [_queued_key(name) for name in names or [None]]
-        )  # changes from now on need another run
+        # Changes from now on need another run.
+        cache.delete_many([_queued_key(name) for name in names or [None]])
+        if not (everything or names or cache.get(ANY_SHARED_KEY)):
+            return []
     except Exception:
         logger.warning("Cache unavailable rebuilding facet indexes", exc_info=True)
         return []

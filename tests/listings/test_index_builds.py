@@ -96,8 +96,11 @@ def bank_query():
     return FacetedQuery(resource_facets())
 
 
-def test_the_rebuild_is_cheap_to_run_twice_and_skips_listings_nobody_has_asked_for(bank, queued_only):
-    assert rebuild_listings.call() == []  # no process has served the bank yet
+def test_the_rebuild_is_cheap_to_run_twice_and_skips_listings_nobody_has_asked_for(
+    bank, queued_only, django_assert_num_queries
+):
+    with django_assert_num_queries(0):  # no process has served a listing yet: nothing to read
+        assert rebuild_listings.call() == []
     assert rebuild_listings.call(everything=True) == [f"resources:{bank.pk}"]
     assert rebuild_listings.call() == []  # already shared at this version
     factories.resource(bank, title="Charlie resource")
