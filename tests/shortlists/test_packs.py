@@ -120,8 +120,8 @@ def test_packs_older_than_a_week_are_deleted(client, resources):
     # The first list's pack is the one a week old, so it is the one asked for again below.
     old = packs.Pack.current([resources[0].pk]).name.rsplit("/", 1)[-1]
     recent, new = sorted(set(stored_packs()) - {old})
-    now = time.time()
-    for name, days in ((old, packs.RETENTION_DAYS + 1), (recent, packs.RETENTION_DAYS - 1)):
+    now = time.time()  # every pack's age is set: the files' own times come from the real clock
+    for name, days in ((old, packs.RETENTION_DAYS + 1), (recent, packs.RETENTION_DAYS - 1), (new, 0)):
         path = default_storage.path(f"{packs.FOLDER}/{name}")
         os.utime(path, (now - days * 86400, now - days * 86400))
     out = io.StringIO()
