@@ -166,7 +166,8 @@ class PublicCacheMiddleware:
         if response.has_header("Cache-Control"):  # the view decided (feeds, downloads, private pages)
             return response
         if _is_public(request, response):
-            if getattr(response, "provisional", False):
+            provisional = getattr(response, "provisional", False)
+            if provisional:
                 patch_cache_control(response, public=True, no_cache=True)
             else:
                 patch_cache_control(
@@ -176,12 +177,7 @@ class PublicCacheMiddleware:
                     s_maxage=settings.PUBLIC_CACHE_SECONDS * 5,
                 )
             response["X-Cache"] = "miss"
-            if (
-                key
-                and not response.streaming
-                and response.status_code == 200
-                and "no-cache" not in response["Cache-Control"]
-            ):
+            if key and not provisional and not response.streaming and response.status_code == 200:
                 cache.set(key, response, settings.PUBLIC_CACHE_SECONDS * 5)
         else:
             patch_cache_control(response, private=True, no_store=True)
