@@ -1,10 +1,10 @@
-# One image for docker-compose's web, worker and scheduler services: Python 3.11, WeasyPrint's
+# One image for docker-compose's web, worker and scheduler services: Python 3.12, WeasyPrint's
 # system libraries, the locked runtime packages (requirements.lock pins every version; the dev
 # tools in it are not installed), the code, and static files collected at build time. Runs as an
 # unprivileged user that can write only to /srv/media (uploads) and /tmp.
 #
 #   docker build -t stockton-careers-portal .
-FROM python:3.11-slim-bookworm
+FROM python:3.12-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

@@ -123,7 +123,7 @@ def test_only_loopback_ports_are_published():
 
 def test_the_image_is_built_from_the_lock_with_weasyprints_libraries_static_files_and_no_root():
     runs = " ".join(instructions("RUN"))
-    assert instructions("FROM")[0].startswith("python:3.11")
+    assert instructions("FROM")[0].startswith("python:3.12")
     assert "scripts/ensure-system-packages" in " ".join(instructions("COPY"))
     assert "/tmp/ensure-system-packages" in runs  # noqa: S108 - a path inside the image
     assert "-c requirements.lock" in runs
