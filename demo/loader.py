@@ -26,6 +26,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -657,10 +658,12 @@ BUILDERS: dict[str, Callable[[Loader, dict[str, Any]], Any]] = {
 
 def rebuild_search() -> None:
     """Rebuild every search index once all the demo content is in, so the demo search is complete
-    and its vocabulary exact. An unreachable Elasticsearch is logged, not fatal."""
+    and its vocabulary exact, and then Wagtail's own (the admin's) search index. An unreachable
+    Elasticsearch is logged, not fatal."""
     documents = list(all_documents())
     for engine in index_engines():
         try:
             rebuild(engine, documents)
         except ELASTICSEARCH_ERRORS:
             logger.warning("Search: could not rebuild the %s index for the demo", engine.name, exc_info=True)
+    call_command("update_index", verbosity=0)

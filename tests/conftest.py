@@ -1,6 +1,7 @@
 from contextlib import nullcontext
 
 import pytest
+from _pytest.nodeid import NodeId
 from wagtail.models import Page
 
 from portal.home.models import HomePage
@@ -79,6 +80,35 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
     yield
     with django_db_blocker.unblock():
         teardown_databases(databases, verbosity=verbosity)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The whole demo content, for every test of the module (tests/demo_db.py): loaded once per
+    test process and restored per module, each test rolled back as usual."""
+    from tests.demo_db import demo_loaded
+
+    with demo_loaded(django_db_blocker) as loaded:
+        yield loaded
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """Tests that read the whole demo run on one xdist worker, so that only one process loads it.
+
+    pytest-xdist's `--dist loadgroup` sends tests to workers by the `@group` suffix its worker adds
+    to each grouped test's node id; on pytest 9 that assignment (to `item._nodeid`) no longer takes
+    effect, so the suffix is added here, once every other hook has run."""
+    for item in items:
+        if "demo" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("demo"))
+    result = yield
+    if getattr(config.option, "loadgroup", False):
+        for item in items:
+            groups = sorted({str(mark.args[0]) for mark in item.iter_markers("xdist_group") if mark.args})
+            if groups and "@" not in item.nodeid.rpartition("]")[2] and hasattr(item, "_id"):
+                item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(groups)}")
+    return result
 
 
 @pytest.fixture

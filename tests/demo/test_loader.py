@@ -1,4 +1,4 @@
-"""The whole demo, loaded once for the module from demo/data: every file parses and every record
+"""The whole demo, loaded from demo/data (the `demo` fixture, tests/demo_db.py): every file parses and every record
 is loaded, loading again changes nothing, what must be upcoming is, and no contact detail could
 reach a real person. Run these with the clock moved too: `faketime -f '+365d' pytest tests/demo`."""
 
@@ -18,10 +18,8 @@ from hosts.models import HostApplication
 from placements.models import PlacementRequest, WindowCapacity
 from portal.home.models import HomePage
 from portal.taxonomy.models import CouncilTeam
-from tests.shared_data import built_once
 
-# The demo is built once per module: keep the module on one xdist worker.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-loader")]
+pytestmark = pytest.mark.django_db
 
 EMAIL = re.compile(r"[\w.+-]+@([\w-]+\.)*[\w-]+")
 ALLOWED_EMAIL = re.compile(r"@([\w-]+\.)*(example\.org|invalid)$")
@@ -59,9 +57,8 @@ def model_counts() -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def loaded(django_db_setup, django_db_blocker) -> Iterator[dict[str, int]]:
-    with built_once(django_db_blocker):
-        yield load(HomePage.objects.get())
+def loaded(demo) -> dict[str, int]:
+    return demo.loaded
 
 
 def test_every_data_file_is_loaded_and_every_kind_of_record_has_a_builder():

@@ -9,9 +9,8 @@ from events.models import EventAttendance, EventKind
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_counts_only_events_that_have_happened(home):
-    load(home, ("site", "teams", "events"))
-    load(home, ("events",))
+def test_demo_counts_only_events_that_have_happened(demo):
+    load(demo.home, ("events",))
     records = EventAttendance.objects.select_related("event")
     assert records.exists()
     assert all(record.event.start < timezone.now() for record in records)

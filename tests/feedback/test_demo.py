@@ -11,9 +11,8 @@ from feedback.vocabulary import SCHOOL
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_feedback_loads_twice_on_an_ended_placement(home):
-    load(home, ("site", "teams", "placements", "feedback"))
-    load(home, ("feedback",))
+def test_demo_feedback_loads_twice_on_an_ended_placement(demo):
+    load(demo.home, ("feedback",))
     assert Feedback.objects.count() == len(read("feedback")["past_placement"][0]["feedback"])
     placement_request = Feedback.objects.first().placement_request
     assert placement_request.window.end_date < timezone.localdate()

@@ -1,25 +1,14 @@
-"""The whole demo, loaded once for the module: every benchmark and key stage covered, loading
+"""The whole demo (the `demo` fixture, tests/demo_db.py): every benchmark and key stage covered, loading
 again changes nothing, nobody real named, and the main page types render from it."""
-
-from collections.abc import Iterator
 
 import pytest
 from django.core.management import call_command
 
-from portal.home.models import HomePage, StandardPage
+from portal.home.models import StandardPage
 from portal.taxonomy.models import Benchmark, School
 from resources.models import ResourceKind, ResourcePage
-from tests.shared_data import built_once
 
-# The demo is built once per module: keep the module on one xdist worker.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("home-demo")]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker) -> Iterator[HomePage]:
-    with built_once(django_db_blocker):
-        call_command("load_demo_content", verbosity=0)
-        yield HomePage.objects.get()
+pytestmark = pytest.mark.django_db
 
 
 def test_demo_content_covers_every_benchmark_across_ks2_to_ks5(demo):

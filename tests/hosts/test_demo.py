@@ -11,10 +11,9 @@ from placements.vocabulary import EMPLOYER_AREA
 pytestmark = pytest.mark.django_db
 
 
-def test_three_approved_employers_with_five_listings_load_idempotently(home, monkeypatch):
+def test_three_approved_employers_with_five_listings_load_idempotently(demo, monkeypatch):
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-demo-password-for-tests")
-    load(home, ("site", "teams", "placements", "employers"))
-    load(home, ("employers",))
+    load(demo.home, ("employers",))
     approved = HostApplication.objects.filter(status="approved")
     assert approved.count() >= 3 and HostApplication.objects.filter(status="pending").count() == 1
     employers = HostTeamPage.objects.filter(team__directorate=EMPLOYER_AREA)

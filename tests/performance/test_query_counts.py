@@ -96,8 +96,7 @@ def _grow() -> None:
     call_command("search_index", "--rebuild", verbosity=0)
 
 
-def test_every_public_page_type_runs_the_same_few_queries_with_200_items() -> None:
-    call_command("load_demo_content", verbosity=0)
+def test_every_public_page_type_runs_the_same_few_queries_with_200_items(demo) -> None:
     client = Client()
     client.cookies["sessionid"] = "not-a-session"  # bypasses the page cache, as an editor does
     few = _measure(client)

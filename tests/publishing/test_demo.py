@@ -12,19 +12,18 @@ from resources.models import ResourcePage
 pytestmark = pytest.mark.django_db
 
 
-def load_all(home) -> None:
-    load(home, ("site", "resources", "publishing"))
+def load_again(demo) -> None:
+    load(demo.home, ("publishing",))
 
 
 def groups_of(username: str) -> set[str]:
     return set(get_user_model().objects.get(username=username).groups.values_list("name", flat=True))
 
 
-def test_demo_accounts_a_case_study_in_review_and_a_waiting_request(home, client, settings, monkeypatch):
+def test_demo_accounts_a_case_study_in_review_and_a_waiting_request(demo, client, settings, monkeypatch):
     settings.DEBUG = False
     monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
-    load_all(home)
-    load_all(home)  # idempotent
+    load_again(demo)  # idempotent
 
     assert groups_of("demo.editor@example.org") == {"Editors"}
     assert groups_of("demo.reporting@example.org") == {"Reporting"}
@@ -44,9 +43,9 @@ def test_demo_accounts_a_case_study_in_review_and_a_waiting_request(home, client
     assert ContributorRequest.objects.pending().get().school.name == "Lapwing Primary Academy"
 
 
-def test_demo_passwords_follow_the_demo_admin_rule(home, settings, monkeypatch):
+def test_demo_passwords_follow_the_demo_admin_rule(demo, settings, monkeypatch):
     settings.DEBUG = False
     monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-demo-only-passphrase")
-    load_all(home)
+    load_again(demo)
     editor = get_user_model().objects.get(username="demo.editor@example.org")
     assert editor.check_password("a-demo-only-passphrase")

@@ -10,9 +10,8 @@ pytestmark = pytest.mark.django_db
 STORIES = [page for page in read("stories")["page"] if page["type"] == "stories.StoryPage"]
 
 
-def test_ten_fictional_stories_load_twice_without_duplicates(home):
-    load(home, ("site", "stories"))
-    load(home, ("stories",))
+def test_ten_fictional_stories_load_twice_without_duplicates(demo):
+    load(demo.home, ("stories",))
 
     stories = StoryPage.objects.live()
     assert stories.count() == 10
@@ -20,13 +19,14 @@ def test_ten_fictional_stories_load_twice_without_duplicates(home):
     assert all(story.is_example and story.transcript and not story.film_url for story in stories)
     assert StoryRouteStep.objects.count() == sum(len(story["route_steps"]) for story in STORIES)
     assert len({story.sector for story in stories}) == 10
-    assert (
-        StoryLink.objects.filter(page__in=stories).count() == 0
-    )  # no resources, placements or post-16 pages yet
+    # Each story points to live resources, placements and post-16 pages, each once.
+    links = StoryLink.objects.filter(page__in=stories)
+    pairs = list(links.values_list("page_id", "link_page_id"))
+    assert pairs and len(pairs) == len(set(pairs))
+    assert all(link.link_page.live for link in links.select_related("link_page"))
 
 
-def test_a_demo_story_says_it_has_no_film_and_gives_the_interview_as_text(client, home):
-    load(home, ("site", "stories"))
+def test_a_demo_story_says_it_has_no_film_and_gives_the_interview_as_text(client, demo):
     html = client.get(StoryPage.objects.live().first().url).content.decode()
     assert "There is no film of this interview" in html
     assert "Watch " not in html and "The film has captions" not in html and "<iframe" not in html

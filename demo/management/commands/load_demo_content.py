@@ -5,7 +5,7 @@ duplicated. Finally the search indexes are rebuilt."""
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management import BaseCommand, CommandError, call_command
+from django.core.management import BaseCommand, CommandError
 from django.db import transaction
 
 from demo.loader import demo_password, load, rebuild_search
@@ -27,7 +27,6 @@ class Command(BaseCommand):
         for kind, count in loaded.items():
             self.stdout.write(f"Loaded demo content: {count} × {kind}")
         rebuild_search()
-        call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Demo content loaded and search index rebuilt."))
         if password:
             self.stdout.write(f"Log in at /admin/ as “{DEMO_ADMIN_USERNAME}” with password “{password}”.")
