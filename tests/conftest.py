@@ -1,3 +1,4 @@
+import datetime
 from contextlib import nullcontext
 
 import pytest
@@ -5,6 +6,38 @@ from _pytest.nodeid import NodeId
 from wagtail.models import Page
 
 from portal.home.models import HomePage
+
+_TRAVEL = pytest.StashKey()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock-ahead",
+        type=int,
+        default=0,
+        metavar="DAYS",
+        help="Run every test with Python's wall clock DAYS ahead (time-machine), as `make test-future` does.",
+    )
+
+
+def pytest_configure(config):
+    """With --clock-ahead, the run happens that many days in the future, from before the test
+    modules are imported (several compute dates as they load): nothing may depend on today's
+    date. Only Python's wall clock moves (datetime, date.today, time.time); the monotonic clock
+    that timeouts and waits use stays real, and processes the tests start (Redis, the scheduler's
+    jobs, locust) keep the real date."""
+    days = config.getoption("clock_ahead")
+    if days:
+        import time_machine
+
+        moved = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=days)
+        config.stash[_TRAVEL] = time_machine.travel(moved, tick=True)
+        config.stash[_TRAVEL].start()
+
+
+def pytest_unconfigure(config):
+    if _TRAVEL in config.stash:
+        config.stash[_TRAVEL].stop()
 
 
 @pytest.fixture

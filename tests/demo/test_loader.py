@@ -1,6 +1,6 @@
 """The whole demo, loaded from demo/data (the `demo` fixture, tests/demo_db.py): every file parses and every record
 is loaded, loading again changes nothing, what must be upcoming is, and no contact detail could
-reach a real person. Run these with the clock moved too: `faketime -f '+365d' pytest tests/demo`."""
+reach a real person. Run these with the clock moved too: `pytest tests/demo --clock-ahead 365`."""
 
 import re
 from collections.abc import Iterator

@@ -14,6 +14,10 @@ from .factories import event, event_index, london, team
 pytestmark = pytest.mark.django_db
 
 UTC = datetime.UTC
+# The feed lists events to come: every event here is in the next calendar year, whatever today is.
+YEAR = datetime.date.today().year + 1
+# British Summer Time starts on the last Sunday of March.
+FIRST_BST_DAY = max(day for day in range(25, 32) if datetime.date(YEAR, 3, day).weekday() == 6)
 
 
 @pytest.fixture
@@ -32,9 +36,9 @@ def vevents(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
 
 
 def test_bst_and_gmt_events_keep_their_local_time(client, index):
-    event(index, title="Summer open day", start=london(2027, 7, 15, 10, 0), end=london(2027, 7, 15, 15, 30))
+    event(index, title="Summer open day", start=london(YEAR, 7, 15, 10, 0), end=london(YEAR, 7, 15, 15, 30))
     event(
-        index, title="Winter open evening", start=london(2027, 1, 14, 10, 0), end=london(2027, 1, 14, 12, 0)
+        index, title="Winter open evening", start=london(YEAR, 1, 14, 10, 0), end=london(YEAR, 1, 14, 12, 0)
     )
 
     calendar = parse(client.get("/events/calendar.ics"))
@@ -49,24 +53,26 @@ def test_bst_and_gmt_events_keep_their_local_time(client, index):
     assert winter.decoded("DTSTART").astimezone(UTC).hour == 10  # GMT is UTC
     assert summer.decoded("DTEND").hour == 15 and summer.decoded("DTEND").minute == 30
     raw = client.get("/events/calendar.ics").content.decode()
-    assert "DTSTART;TZID=Europe/London:20270715T100000" in raw
-    assert "DTSTART;TZID=Europe/London:20270114T100000" in raw
+    assert f"DTSTART;TZID=Europe/London:{YEAR}0715T100000" in raw
+    assert f"DTSTART;TZID=Europe/London:{YEAR}0114T100000" in raw
 
 
 def test_the_feed_defines_the_london_time_zone_it_uses(client, index):
-    event(index, start=london(2027, 3, 28, 10, 0))  # the first day of BST in 2027
+    event(index, start=london(YEAR, 3, FIRST_BST_DAY, 10, 0))
     calendar = parse(client.get("/events/calendar.ics"))
     zones = calendar.walk("VTIMEZONE")
     assert [str(zone["TZID"]) for zone in zones] == ["Europe/London"]
     assert {component.name for component in zones[0].subcomponents} == {"STANDARD", "DAYLIGHT"}
     (item,) = calendar.walk("VEVENT")
     # The parser turns TZID + VTIMEZONE back into the right instant: 09:00 UTC on the first BST day.
-    assert item.decoded("DTSTART").astimezone(UTC) == datetime.datetime(2027, 3, 28, 9, 0, tzinfo=UTC)
+    assert item.decoded("DTSTART").astimezone(UTC) == datetime.datetime(
+        YEAR, 3, FIRST_BST_DAY, 9, 0, tzinfo=UTC
+    )
 
 
 def test_the_calendar_and_every_event_have_what_rfc_5545_requires(client, index):
-    event(index, title="A", start=london(2027, 2, 1, 9, 0))
-    event(index, title="B", start=london(2027, 2, 2, 9, 0))
+    event(index, title="A", start=london(YEAR, 2, 1, 9, 0))
+    event(index, title="B", start=london(YEAR, 2, 2, 9, 0))
     calendar = parse(client.get("/events/calendar.ics"))
     assert str(calendar["VERSION"]) == "2.0"
     raw = client.get("/events/calendar.ics").content.decode()
@@ -82,7 +88,7 @@ def test_the_calendar_and_every_event_have_what_rfc_5545_requires(client, index)
 
 
 def test_uids_stay_the_same_when_an_event_is_edited(client, index):
-    page = event(index, title="Careers fair", start=london(2027, 2, 1, 9, 0))
+    page = event(index, title="Careers fair", start=london(YEAR, 2, 1, 9, 0))
     (before,) = parse(client.get("/events/calendar.ics")).walk("VEVENT")
     page.title = "Careers fair (moved to the sports hall)"
     page.venue = "Sports hall"
@@ -97,21 +103,21 @@ def test_the_feed_takes_the_listing_filters(client, index):
         index,
         title="Open day",
         kind=EventKind.OPEN_DAY,
-        start=london(2027, 3, 13, 10, 0),
+        start=london(YEAR, 3, 13, 10, 0),
         audiences=["parents"],
     )
     event(
         index,
         title="Fair",
         kind=EventKind.CAREERS_FAIR,
-        start=london(2027, 3, 4, 16, 0),
+        start=london(YEAR, 3, 4, 16, 0),
         audiences=["young-people"],
     )
     event(
         index,
         title="April open day",
         kind=EventKind.OPEN_DAY,
-        start=london(2027, 4, 10, 10, 0),
+        start=london(YEAR, 4, 10, 10, 0),
         audiences=["young-people"],
     )
 
@@ -121,17 +127,17 @@ def test_the_feed_takes_the_listing_filters(client, index):
     }
     assert set(vevents(parse(client.get("/events/calendar.ics", {"audience": "parents"})))) == {"Open day"}
     assert set(
-        vevents(parse(client.get("/events/calendar.ics", {"type": "open-day", "month": "2027-04"})))
+        vevents(parse(client.get("/events/calendar.ics", {"type": "open-day", "month": f"{YEAR}-04"})))
     ) == {"April open day"}
     named = parse(client.get("/events/calendar.ics", {"type": "open-day"}))
     assert str(named["X-WR-CALNAME"]) == "Stockton careers events: Open day"
 
 
 @pytest.mark.parametrize(
-    "params", [{"type": "rave"}, {"month": "2027-13"}, {"audience": "<b>"}, {"when": "never"}]
+    "params", [{"type": "rave"}, {"month": f"{YEAR}-13"}, {"audience": "<b>"}, {"when": "never"}]
 )
 def test_bad_feed_parameters_are_ignored(client, index, params):
-    event(index, title="Fair", start=london(2027, 3, 4, 16, 0))
+    event(index, title="Fair", start=london(YEAR, 3, 4, 16, 0))
     assert set(vevents(parse(client.get("/events/calendar.ics", params)))) == {"Fair"}
 
 
@@ -144,7 +150,7 @@ def test_drafts_and_old_events_stay_out_of_the_feed(client, index):
 
 
 def test_a_cancelled_event_stays_in_the_feed_as_cancelled(client, index):
-    event(index, title="Roadshow", start=london(2027, 2, 2, 9, 0), is_cancelled=True)
+    event(index, title="Roadshow", start=london(YEAR, 2, 2, 9, 0), is_cancelled=True)
     (item,) = parse(client.get("/events/calendar.ics")).walk("VEVENT")
     assert str(item["STATUS"]) == "CANCELLED"
 
@@ -153,14 +159,14 @@ def test_one_event_downloads_as_its_own_ics_file(client, index):
     page = event(
         index,
         title="Apprenticeships explained",
-        start=london(2027, 3, 10, 18, 30),
-        end=london(2027, 3, 10, 19, 30),
+        start=london(YEAR, 3, 10, 18, 30),
+        end=london(YEAR, 3, 10, 19, 30),
         venue="",
         online_url="https://meet.example.org/apprenticeships",
         organiser_team=team(),
         booking_url="https://booking.example.org/apprenticeships",
     )
-    event(index, title="Another event", start=london(2027, 3, 11, 9, 0))
+    event(index, title="Another event", start=london(YEAR, 3, 11, 9, 0))
     response = client.get(f"{page.url}event.ics")
     assert response["Content-Disposition"] == f'attachment; filename="{page.slug}.ics"'
     (item,) = parse(response).walk("VEVENT")
