@@ -2,14 +2,17 @@
 answered with a message (never a 500) and a fixed number of queries."""
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 from django.http import QueryDict
 
 from placements.booking import decide
 from placements.filters import MONTHS_INDEXED, WindowFilter, month_end
-from placements.models import PlacementPage, RequestEvent
+from placements.models import PlacementIndexPage, PlacementPage, RequestEvent
+from portal.home.models import HomePage
 from tests.listings import result_titles
+from tests.shared_data import built_once
 
 from .factories import capacity, host_team, placement, placement_index, placement_request
 
@@ -26,9 +29,21 @@ def titles(client, query: str = "") -> list[str]:
     return result_titles(response)
 
 
+@pytest.fixture(scope="module")
+def built_catalogue(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """Two teams in two service areas, with placements differing in every filtered way: built once
+    for the module (tests/shared_data.py); each test's own changes are rolled back."""
+    with built_once(django_db_blocker):
+        yield _build_catalogue(HomePage.objects.get()).pk
+
+
 @pytest.fixture
-def catalogue(home):
-    """Two teams in two service areas, with placements differing in every filtered way."""
+def catalogue(built_catalogue, db) -> PlacementIndexPage:
+    """The directory page, read afresh: tests add pages under it (docs/test-suite.md)."""
+    return PlacementIndexPage.objects.get(pk=built_catalogue)
+
+
+def _build_catalogue(home: HomePage) -> PlacementIndexPage:
     highways = host_team(home, "highways", directorate="Community Services")
     digital = host_team(home, "digital", directorate="Corporate Services")
     placement(

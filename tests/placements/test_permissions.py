@@ -3,12 +3,15 @@ placements or requests, through the real admin URLs and the public views; they c
 for their own team; editors can do it for every team."""
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 
 from placements.booking import decide
 from placements.links import status_token
 from placements.models import HostTeamPage, PlacementPage, PlacementRequest, RequestEvent, RequestStatus
+from portal.home.models import HomePage
+from tests.shared_data import Kept, afresh, built_once, kept
 
 from .admin import edit_form_data, publish
 from .factories import capacity, editor, host_team, placement, placement_request, team_user
@@ -17,8 +20,20 @@ pytestmark = pytest.mark.django_db
 OLD = datetime.date(2020, 1, 1)
 
 
+@pytest.fixture(scope="module")
+def built_world(django_db_setup, django_db_blocker) -> Iterator[Kept]:
+    """Two teams, each with a live placement and a request for it, and team B's draft: built once
+    for the module (tests/shared_data.py)."""
+    with built_once(django_db_blocker):
+        yield kept(_build_world(HomePage.objects.get()))
+
+
 @pytest.fixture
-def world(home):
+def world(built_world, db) -> dict:
+    return afresh(built_world)
+
+
+def _build_world(home: HomePage) -> dict:
     team_a, team_b = host_team(home, "highways"), host_team(home, "libraries")
     a_page, b_page = placement(team_a, title="A placement"), placement(team_b, title="B placement")
     b_draft = placement(team_b, title="B draft", live=False)

@@ -1,15 +1,31 @@
+from collections.abc import Iterator
+
 import pytest
 
+from portal.home.models import HomePage
 from resources.models import ResourceKind
 from tests.listings import result_titles
+from tests.shared_data import Kept, afresh, built_once, kept
 
 from . import factories
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def built_bank(django_db_setup, django_db_blocker) -> Iterator[Kept]:
+    """Four live resources across benchmarks, key stages, types and audiences, and a draft: built
+    once for the module (tests/shared_data.py)."""
+    with built_once(django_db_blocker):
+        yield kept(_build_bank(HomePage.objects.get()))
+
+
 @pytest.fixture
-def bank(home):
+def bank(built_bank, db) -> dict:
+    return afresh(built_bank)
+
+
+def _build_bank(home: HomePage) -> dict:
     index = factories.resource_index(home)
     made = {
         "b6_ks4": factories.resource(
@@ -32,7 +48,7 @@ def bank(home):
             index, title="Unpublished draft", benchmarks=[6], key_stages=["KS4"], live=False
         ),
     }
-    return index, made
+    return {"index": index, **made}
 
 
 def titles(response) -> set[str]:
