@@ -1,7 +1,7 @@
 """The whole demo, loaded once per test process and restored for each module that reads it.
 
 Loading the demo builds some 700 pages through Wagtail (tree inserts, revisions, publishes, search
-documents) and took about 20 s, and a dozen modules each loaded it, or part of it, again. Now the
+documents), and a dozen modules each loaded it, or part of it, again (bench/README.md has the cost). Now the
 first module that asks loads all of it, as `load_demo_content` does, into the in-memory SQLite
 database and keeps a copy (SQLite's backup API, as tests/migrated_db.py does for the migrations);
 every later module gets that copy restored in milliseconds. When a module ends, the database is put
@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from demo.loader import load, rebuild_search
 from portal.home.models import HomePage
 
+from .migrated_db import in_memory_sqlite
 from .shared_data import built_once
 
 
@@ -62,17 +63,11 @@ def _copy_of_database() -> sqlite3.Connection:
     return copy
 
 
-def _in_memory_sqlite() -> bool:
-    return connection.vendor == "sqlite" and connection.creation.is_in_memory_db(
-        connection.creation._get_test_db_name()
-    )
-
-
 @contextmanager
 def demo_loaded(django_db_blocker) -> Iterator[Demo]:
     """For a module fixture: the database holds the whole demo until the module ends."""
     global _kept
-    if not _in_memory_sqlite():
+    if not in_memory_sqlite():
         with built_once(django_db_blocker):
             loaded = _load()
             yield Demo(loaded)

@@ -42,7 +42,8 @@ def _fingerprint() -> str:
     return digest.hexdigest()[:20]
 
 
-def _in_memory_sqlite(alias: str) -> bool:
+def in_memory_sqlite(alias: str = "default") -> bool:
+    """True for an in-memory SQLite test database, which SQLite's backup API can copy whole."""
     connection = connections[alias]
     return connection.vendor == "sqlite" and connection.creation.is_in_memory_db(
         connection.creation._get_test_db_name()
@@ -53,7 +54,7 @@ def _in_memory_sqlite(alias: str) -> bool:
 def migrated_once(cache_dir: Path, alias: str = "default") -> Iterator[None]:
     """While the test databases are created: restore the in-memory SQLite database from the kept
     copy instead of migrating it, or migrate it and keep a copy for the next time."""
-    if not _in_memory_sqlite(alias):
+    if not in_memory_sqlite(alias):
         yield
         return
     template = cache_dir / f"migrated-{_fingerprint()}.sqlite3"

@@ -10,11 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from directory.api.records import COUNCIL_ID, team_id
-from directory.models import PartnerOrganisation, Phase, ProviderPage, ServicePage
+from directory.models import Phase
 from directory.vocabulary import TAXONOMIES, term_id
 from portal.home.models import HomePage
-from portal.taxonomy.models import CouncilTeam
-from tests.shared_data import built_once
+from tests.shared_data import Kept, afresh, built_once, kept
 
 from . import factories
 from .oruk import assert_valid, errors
@@ -31,29 +30,33 @@ LISTS = {
 ORIGIN = "https://another-council.example.org"
 
 
+SERVICES = ("ep", "careers", "carers", "draft")
+PROVIDERS = ("college", "employer")
+
+
 @pytest.fixture(scope="module")
-def built_content(django_db_setup, django_db_blocker) -> Iterator[dict]:
+def built_content(django_db_setup, django_db_blocker) -> Iterator[Kept]:
     """Services run by two teams and a partner (one draft), and two providers with routes: built
-    once for the module (tests/shared_data.py), kept as primary keys."""
+    once for the module (tests/shared_data.py)."""
     with built_once(django_db_blocker):
         built = _build_content(HomePage.objects.get())
-        yield {
-            "services": {key: page.pk for key, page in built["services"].items()},
-            "providers": {key: page.pk for key, page in built["providers"].items()},
-            "teams": tuple(team.pk for team in built["teams"]),
-            "partner": built["partner"].pk,
-        }
+        yield kept(
+            built["services"]
+            | built["providers"]
+            | dict(zip(("team_a", "team_b"), built["teams"], strict=True))
+            | {"partner": built["partner"]}
+        )
 
 
 @pytest.fixture
 def content(built_content, db) -> dict:
-    """The module's content read afresh for each test, so that no test sees another's changes to
-    an object it kept."""
+    """The module's content, read afresh for each test."""
+    found = afresh(built_content)
     return {
-        "services": {key: ServicePage.objects.get(pk=pk) for key, pk in built_content["services"].items()},
-        "providers": {key: ProviderPage.objects.get(pk=pk) for key, pk in built_content["providers"].items()},
-        "teams": tuple(CouncilTeam.objects.get(pk=pk) for pk in built_content["teams"]),
-        "partner": PartnerOrganisation.objects.get(pk=built_content["partner"]),
+        "services": {key: found[key] for key in SERVICES},
+        "providers": {key: found[key] for key in PROVIDERS},
+        "teams": (found["team_a"], found["team_b"]),
+        "partner": found["partner"],
     }
 
 
