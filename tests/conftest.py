@@ -51,6 +51,18 @@ def root_page(db) -> Page:
     return Page.get_first_root_node()
 
 
+@pytest.fixture
+def one_rate_window():
+    """django-ratelimit counts in fixed windows ("10/m": a minute), each key's starting at a
+    second of its own. A test that makes a limit's worth of requests and one more could straddle a
+    boundary and see the count start again, so the wall clock stands still for the test and its
+    requests fall in one window."""
+    import time_machine
+
+    with time_machine.travel(datetime.datetime.now(datetime.UTC), tick=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """The caches and the facet indexes live in process memory: no test may see another test's

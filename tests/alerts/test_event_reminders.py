@@ -136,6 +136,7 @@ def test_bad_address_too_late_unknown_or_unpublished_events(client, home, event)
     assert not Reminder.objects.exists()
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_the_form_is_rate_limited_by_address(client, event):
     for _ in range(10):
         assert ask(client, form_url(event), REMOTE_ADDR="198.51.100.20").status_code == 200

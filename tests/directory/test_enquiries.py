@@ -120,6 +120,7 @@ def test_the_form_needs_a_csrf_token(service):
     assert ReferralEnquiry.objects.count() == 0
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_too_many_enquiries_from_one_address_are_refused(client, service, settings):
     settings.RATELIMIT_ENABLE = True
     statuses = [

@@ -145,6 +145,7 @@ def test_the_qr_code_is_made_on_the_server(client, ended):
     )
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_the_forms_are_rate_limited_by_address(client, home):
     ended = ended_request(home, young_people=100)
     url = young_url(ended)

@@ -46,6 +46,7 @@ def statuses_of(client, url: str, data: dict[str, str], attempts: int = 11) -> l
     return [client.post(url, data).status_code for _ in range(attempts)]
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_following_a_request_for_places_is_rate_limited(client, home, settings):
     settings.RATELIMIT_ENABLE = True
     window = capacity(placement(host_team(home, "highways")))
@@ -55,6 +56,7 @@ def test_following_a_request_for_places_is_rate_limited(client, home, settings):
     assert statuses[10] == 429
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_confirming_a_contributors_address_is_rate_limited(client, settings):
     settings.RATELIMIT_ENABLE = True
     statuses = statuses_of(client, "/contributors/confirm/guessed-token/", {})
@@ -62,6 +64,7 @@ def test_confirming_a_contributors_address_is_rate_limited(client, settings):
     assert statuses[10] == 429
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_guessing_a_private_pages_password_is_rate_limited(client, home, settings):
     settings.RATELIMIT_ENABLE = True
     restriction = PageViewRestriction.objects.create(
@@ -73,6 +76,7 @@ def test_guessing_a_private_pages_password_is_rate_limited(client, home, setting
     assert statuses[10] == 429
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_guessing_a_private_collections_password_is_rate_limited(client, settings):
     settings.RATELIMIT_ENABLE = True
     restriction = CollectionViewRestriction.objects.create(

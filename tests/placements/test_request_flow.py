@@ -265,6 +265,7 @@ def test_decisions_email_the_requester(listing, django_capture_on_commit_callbac
     assert re.search(r"/placements/requests/[^/\s]+/", mail.outbox[0].body)
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_the_request_form_is_rate_limited(client, listing, settings):
     settings.RATELIMIT_ENABLE = True
     statuses = [client.post(form_url(listing), {"contact_name": ""}).status_code for _ in range(11)]

@@ -215,6 +215,7 @@ def test_the_response_never_says_whether_an_account_exists(client, school, mailo
     assert known_login.context["form"].errors == unknown_login.context["form"].errors
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_the_request_form_is_rate_limited_by_address_and_by_email(client, school):
     for attempt in range(3):
         assert ask(client, school, ip=f"198.51.100.{attempt}").status_code == 302
@@ -231,6 +232,7 @@ def test_the_request_form_is_rate_limited_by_address_and_by_email(client, school
         assert ask(client, school, email="", ip=f"198.51.100.{20 + attempt}").status_code == 200
 
 
+@pytest.mark.usefixtures("one_rate_window")
 @pytest.mark.parametrize("username", ["existing", "nobody-by-this-name"])
 def test_sign_in_is_rate_limited_per_account_and_address_the_same_way_whether_or_not_it_exists(
     client, username
@@ -248,6 +250,7 @@ def test_sign_in_is_rate_limited_per_account_and_address_the_same_way_whether_or
     assert elsewhere.status_code == 200  # the form again: another address is not locked out
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_sign_in_and_password_reset_are_rate_limited_per_address(client):
     from publishing.sign_in import PER_ADDRESS
 

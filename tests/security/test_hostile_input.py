@@ -572,6 +572,7 @@ def test_a_listing_says_which_value_it_ignored(portal, url, param):
     assert b"&lt;script&gt;alert(1)" in response.content  # shown escaped (perhaps shortened)
 
 
+@pytest.mark.usefixtures("one_rate_window")
 @pytest.mark.parametrize("url", ["{page_password}", "{document_password}"])
 def test_wagtails_password_forms_are_rate_limited(portal, settings, url):
     settings.RATELIMIT_ENABLE = True
@@ -582,6 +583,7 @@ def test_wagtails_password_forms_are_rate_limited(portal, settings, url):
     assert statuses[10] == 429
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_the_sign_in_for_private_pages_is_rate_limited(portal, settings):
     settings.RATELIMIT_ENABLE = True
     client = fresh_client()

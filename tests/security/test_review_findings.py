@@ -195,6 +195,7 @@ def sign_in(client, username: str, password: str, address: str):
     return client.post("/admin/login/", {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_wrong_passwords_from_elsewhere_do_not_lock_the_real_user_out(client, settings):
     settings.RATELIMIT_ENABLE = True
     people.user("officer")
@@ -206,6 +207,7 @@ def test_wrong_passwords_from_elsewhere_do_not_lock_the_real_user_out(client, se
     assert sign_in(client, "officer", people.PASSWORD, "192.0.2.1").status_code == 302
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_one_address_guessing_one_account_is_stopped_whatever_the_case_and_spaces(client, settings):
     settings.RATELIMIT_ENABLE = True
     people.user("officer")
@@ -216,6 +218,7 @@ def test_one_address_guessing_one_account_is_stopped_whatever_the_case_and_space
     assert sign_in(client, "Officer ", people.PASSWORD, "203.0.113.7").status_code == 429
 
 
+@pytest.mark.usefixtures("one_rate_window")
 def test_successful_sign_ins_are_not_counted(settings):
     settings.RATELIMIT_ENABLE = True
     people.user("officer")
@@ -245,6 +248,7 @@ def test_the_requesters_pages_are_private_and_not_indexed(home, client):
 # Search: rate limited, and the terms table bounded ---------------------------------------------
 
 
+@pytest.mark.usefixtures("one_rate_window")
 @pytest.mark.parametrize("url", ["/search/", "/api/search/"])
 def test_search_is_rate_limited_per_address(client, settings, url):
     settings.RATELIMIT_ENABLE = True
