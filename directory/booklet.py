@@ -208,6 +208,14 @@ def schedule(phase_codes: list[str | None] | None = None) -> None:
         queue_once(f"directory:booklet:queued:{code or 'all'}:{version}:{day}", build_booklet_pdf, code)
 
 
+def schedule_built() -> None:
+    """After a change: queue a new build of each booklet that has one stored. A booklet with none
+    (nobody has asked for it since the storage was emptied, and `manage.py prebuild` has not run)
+    is built when first asked for, as a listing's facet index is: a change need not print PDFs
+    nobody reads."""
+    schedule([code for code in phase_keys() if latest(code) is not None])
+
+
 def _version() -> str:
     return cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, None)
 

@@ -1,5 +1,5 @@
 """Keep the booklet honest: anything it shows changing makes the stored builds out of date and,
-once the change is committed, queues new ones."""
+once the change is committed, queues a new build of each booklet that has one."""
 
 from typing import Any
 
@@ -15,7 +15,7 @@ from .models import Location, PartnerOrganisation, ServicePage, SupportIndexPage
 
 def _invalidate(sender: Any, **kwargs: Any) -> None:
     booklet.invalidate()
-    transaction.on_commit(booklet.schedule)
+    transaction.on_commit(booklet.schedule_built)
 
 
 def connect() -> None:

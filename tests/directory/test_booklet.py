@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from django.core.management import call_command
 from django.test import TestCase
 from pypdf import PdfReader
 
@@ -155,11 +156,24 @@ def test_a_build_is_cheap_to_run_twice(services, monkeypatch):
     assert booklet.build_booklet_pdf.call("primary") == first
 
 
-def test_a_committed_change_queues_every_booklet(services, queued_only):
+def rename_team(services, name: str) -> None:
     with TestCase.captureOnCommitCallbacks(execute=True):
         team = ServicePage.objects.get(pk=services["ep"].pk).team
-        team.name = "Renamed Psychology Team"
+        team.name = name
         team.save()
+
+
+def test_a_committed_change_queues_every_booklet_that_has_a_build(services, queued_only):
+    rename_team(services, "Renamed Psychology Team")
+    assert queued_booklets(queued_only) == []  # nobody has asked for one: built when first asked
+    for code in (None, "primary"):
+        booklet.build_booklet_pdf.call(code)  # as `manage.py prebuild` or a first request does
+    rename_team(services, "Psychology Team")
+    assert sorted(queued_booklets(queued_only), key=str) == sorted([None, "primary"], key=str)
+
+
+def test_prebuild_queues_every_booklet(queued_only):
+    call_command("prebuild", stdout=io.StringIO())
     assert sorted(queued_booklets(queued_only), key=str) == sorted([None, *PHASE_CODES], key=str)
 
 
