@@ -1,4 +1,5 @@
 import datetime
+import shutil
 from contextlib import nullcontext
 
 import pytest
@@ -38,6 +39,15 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     if _TRAVEL in config.stash:
         config.stash[_TRAVEL].stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _empty_media_root():
+    """This process's uploads and stored builds (booklets, packs) start empty: files an earlier
+    run left would be taken for this run's builds."""
+    from django.conf import settings
+
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture
