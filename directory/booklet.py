@@ -22,8 +22,8 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
-from weasyprint import CSS, HTML, URLFetcher
 
+from portal.core import stored_builds
 from portal.core.stored_builds import queue_once
 
 from .models import Need, Phase, ServicePage, SupportIndexPage
@@ -122,14 +122,10 @@ def build_booklet(index: SupportIndexPage, phase_code: str | None, live_url: str
 
 
 def render_pdf(booklet: Booklet) -> bytes:
-    """The booklet as a tagged PDF. Nothing outside the document is fetched: editors' links stay
-    links, and images are left out, so a page can never make the server request a URL."""
+    """The booklet as a tagged PDF, fetching nothing outside the document (stored_builds.render_pdf)."""
     html = render_to_string("directory/booklet/booklet.html", {"booklet": booklet})
     css = render_to_string("directory/booklet/booklet.css")
-    fetcher = URLFetcher(allowed_protocols={"data"})
-    return HTML(string=html, base_url=booklet.live_url, url_fetcher=fetcher).write_pdf(
-        stylesheets=[CSS(string=css, url_fetcher=fetcher)], pdf_tags=True
-    )
+    return stored_builds.render_pdf(html, css, base_url=booklet.live_url)
 
 
 @dataclass(frozen=True)

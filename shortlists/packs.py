@@ -18,8 +18,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django_tasks import task
-from weasyprint import HTML, URLFetcher
 
+from portal.core import stored_builds
 from portal.core.caching import content_version
 from portal.core.stored_builds import queue_once
 
@@ -61,10 +61,10 @@ class Pack:
 
 
 def render_pdf(ids: list[int]) -> bytes:
-    """The pack as a tagged PDF. Only `data:` URLs may be fetched, so a page can never make the
-    server request a URL; links are printed as full addresses from each page's site."""
+    """The pack as a tagged PDF, fetching nothing outside the document (stored_builds.render_pdf);
+    links are printed as full addresses from each page's site."""
     html = render_to_string("shortlists/pack.html", {"entries": lists.entries(ids)})
-    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf(pdf_tags=True)
+    return stored_builds.render_pdf(html)
 
 
 @task(backend="builds")

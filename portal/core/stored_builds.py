@@ -1,9 +1,9 @@
 """PDFs built by a task into the default storage and sent from there, so no visitor waits for a
 render: the school booklet (directory.booklet) and shortlist packs (shortlists.packs).
 
-Each caller knows where its builds live and which one is current; what they share is here: queue
-a build once while it waits (a marker in the cache), send a stored build, and answer a quick 503
-with `Retry-After` while there is none yet (docs/background-builds.md)."""
+Each caller knows where its builds live and which one is current; what they share is here: render
+the PDF, queue a build once while it waits (a marker in the cache), send a stored build, and answer
+a quick 503 with `Retry-After` while there is none yet (docs/background-builds.md)."""
 
 import logging
 from typing import Any
@@ -21,6 +21,20 @@ logger = logging.getLogger(__name__)
 QUEUED_SECONDS = 10 * 60
 # Stored builds are named by what they show, so a URL's response may change with the next build.
 SENT_MAX_AGE = 300
+
+
+def render_pdf(html: str, css: str | None = None, base_url: str | None = None) -> bytes:
+    """`html` (and `css`) as a tagged PDF. Only `data:` URLs may be fetched, so a page can never
+    make the server request a URL: editors' links stay links and other images are left out.
+    WeasyPrint is imported here, not at start-up: only the task worker renders, and the import
+    costs every other process half a second."""
+    from weasyprint import CSS, HTML, URLFetcher
+
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    stylesheets = [CSS(string=css, url_fetcher=fetcher)] if css is not None else []
+    return HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
+        stylesheets=stylesheets, pdf_tags=True
+    )
 
 
 def queue_once(marker: str, task: Task, *args: Any) -> None:
