@@ -24,7 +24,6 @@ from django.utils import timezone
 from django_tasks import task
 
 from portal.core import stored_builds
-from portal.core.stored_builds import queue_once
 
 from .models import Need, Phase, ServicePage, SupportIndexPage
 from .vocabulary import PHASE_CODES
@@ -201,7 +200,9 @@ def schedule(phase_codes: list[str | None] | None = None) -> None:
     booklet version and day while it waits. Never fails the caller: a failure is logged."""
     version, day = _version(), timezone.localdate().isoformat()
     for code in phase_keys() if phase_codes is None else phase_codes:
-        queue_once(f"directory:booklet:queued:{code or 'all'}:{version}:{day}", build_booklet_pdf, code)
+        stored_builds.queue_once(
+            f"directory:booklet:queued:{code or 'all'}:{version}:{day}", build_booklet_pdf, code
+        )
 
 
 def schedule_built() -> None:

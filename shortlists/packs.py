@@ -21,7 +21,6 @@ from django_tasks import task
 
 from portal.core import stored_builds
 from portal.core.caching import content_version
-from portal.core.stored_builds import queue_once
 
 from . import lists
 
@@ -57,7 +56,7 @@ class Pack:
 
     def schedule(self) -> None:
         """Queue its build, once while it waits; with the immediate backend it is built now."""
-        queue_once(self.marker, build_shortlist_pack, list(self.ids), self.version)
+        stored_builds.queue_once(self.marker, build_shortlist_pack, list(self.ids), self.version)
 
 
 def render_pdf(ids: list[int]) -> bytes:

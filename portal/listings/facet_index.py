@@ -148,7 +148,9 @@ class FacetIndex:
         derived: Derived | None = None,
     ) -> "FacetIndex":
         """Reads the items' ids once, each facet's rows once, the items once per sort order, plus
-        what `derived` reads."""
+        what `derived` reads. `items` chooses which items are listed, not which of an item's
+        values count: a facet holds every value each listed item has (the listings filter pages
+        on their own fields, never on the related rows a facet reads)."""
         started = time.time()
         members: dict[str, Mapping[str, Collection[int]]] = {}
         labels: dict[str, dict[str, str]] = {}
