@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 # Named by the Python version, so that a different Python rebuilds the virtualenv from scratch.
 INSTALLED := $(BIN)/.installed-$(PYTHON_VERSION)
 PORT ?= 8000
+# Bytecode is kept between runs even where the environment turns it off: without it every test
+# process compiles the portal again and pytest rewrites every test module's asserts again.
+export PYTHONDONTWRITEBYTECODE :=
 
 .DEFAULT_GOAL := help
 .PHONY: help run test test-future test-postgres e2e drills lint format check bench load lighthouse audit assets clean

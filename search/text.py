@@ -24,6 +24,8 @@ from .synonyms import SYNONYM_GROUPS
 WORD_RE = re.compile(r"[^\W_]+")
 MAX_WORD_LENGTH = 60
 MAX_QUERY_CHARS = 256
+# How much of a longer text is read (room for spaces and control characters between the words).
+READ_CHARS = 16 * MAX_QUERY_CHARS
 MAX_CLAUSES = 12
 
 # Lucene's English stop words, so that the database engine drops exactly what Elasticsearch's
@@ -89,7 +91,11 @@ class Terms:
 
 def clean_query_text(raw: str) -> tuple[str, bool]:
     """Search text made safe to carry around: no control characters (NUL included), one space
-    between words, curly quotes made straight, at most MAX_QUERY_CHARS. Returns (text, shortened)."""
+    between words, curly quotes made straight, at most MAX_QUERY_CHARS. Returns (text, shortened).
+    Text longer than READ_CHARS is shortened from its first READ_CHARS characters: a pasted
+    megabyte is not read to the end to keep 256 characters of it."""
+    if len(raw) > READ_CHARS:
+        return clean_query_text(raw[:READ_CHARS])[0], True
     text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in raw)
     text = re.sub(r"[\u201c\u201d\u201e\u00ab\u00bb]", '"', text)
     text = " ".join(text.split())

@@ -1,4 +1,4 @@
-"""The demo events load and load again without duplicates, with the Careers Network's year; the
+"""The demo events load, with the Careers Network's year; the
 events the portal advertises and the providers' open days are always ahead."""
 
 import zoneinfo
@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from demo.dates import Calendar
-from demo.loader import load, read
+from demo.loader import read
 from directory.models import OpenDay
 from events.attendance import counted_schools, network_figures
 from events.dates import AcademicYear
@@ -23,9 +23,8 @@ def open_days_in_data() -> int:
     return sum(len(page.get("open_days", [])) for page in read("post16")["page"])
 
 
-def test_demo_events_load_twice_without_duplicates(demo):
-    load(demo.home, ("events",))
-
+def test_demo_events_are_the_files_events_and_the_networks_year(demo):
+    # Loading twice adds nothing: tests/demo/test_loader.py loads the whole demo again.
     events = EventPage.objects.live()
     assert events.count() == len(read("events")["page"]) + open_days_in_data()
     year = Calendar.now().academic_year

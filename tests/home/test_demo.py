@@ -1,11 +1,10 @@
 """The whole demo (the `demo` fixture, tests/demo_db.py): every benchmark and key stage covered, loading
-again changes nothing, nobody real named, and the main page types render from it."""
+nobody real named (loading again: tests/demo/test_loader.py), and the main page types render from it."""
 
 import pytest
-from django.core.management import call_command
 
 from portal.home.models import StandardPage
-from portal.taxonomy.models import Benchmark, School
+from portal.taxonomy.models import Benchmark
 from resources.models import ResourceKind, ResourcePage
 
 pytestmark = pytest.mark.django_db
@@ -18,12 +17,6 @@ def test_demo_content_covers_every_benchmark_across_ks2_to_ks5(demo):
     assert set(live.values_list("key_stages__code", flat=True)) >= {"KS2", "KS3", "KS4", "KS5"}
     assert live.filter(kind=ResourceKind.CASE_STUDY, school__isnull=False).count() >= 3
     assert live.filter(slug="meeting-the-work-experience-duty").exists()
-
-
-def test_demo_content_is_idempotent(demo):
-    before = (ResourcePage.objects.count(), StandardPage.objects.count(), School.objects.count())
-    call_command("load_demo_content", verbosity=0)
-    assert (ResourcePage.objects.count(), StandardPage.objects.count(), School.objects.count()) == before
 
 
 def test_demo_content_names_no_real_people_and_uses_example_org(demo):

@@ -34,6 +34,9 @@ def test_clean_query_text_removes_control_characters_and_limits_length():
     assert (text, shortened) == ('work experience "year 10"', False)
     text, shortened = clean_query_text("placement " * 300)
     assert len(text) <= MAX_QUERY_CHARS and shortened
+    # A pasted megabyte: shortened from its start, control characters still removed.
+    text, shortened = clean_query_text("careers\x00 fair " + "x" * 1_000_000)
+    assert text.startswith("careers fair x") and len(text) == MAX_QUERY_CHARS and shortened
 
 
 def test_quoted_phrase_is_one_exact_clause_without_synonyms():
