@@ -13,7 +13,9 @@ finds what a failure left behind and `--rebuild` repairs it."""
 
 import functools
 import logging
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import models, transaction
@@ -25,6 +27,19 @@ from .engines import Engine, index_engines
 from .registry import IndexDocument, build_document, is_searchable, object_key
 
 logger = logging.getLogger(__name__)
+_paused = threading.local()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Inside, changes on this thread are not indexed one by one: for a bulk load that rebuilds
+    every index once it is done (the demo loader), instead of writing each page's entry and
+    word counts as it is published."""
+    _paused.active = True
+    try:
+        yield
+    finally:
+        _paused.active = False
 
 
 def update_objects(objects: Iterable[models.Model]) -> None:
@@ -82,10 +97,13 @@ def _searchable_subtree(page: Page) -> list[models.Model]:
 
 
 def _guarded(handler):
-    """Signal handlers never raise: finding out which objects to update can fail too."""
+    """Signal handlers never raise (finding out which objects to update can fail too), and do
+    nothing while indexing is paused."""
 
     @functools.wraps(handler)
     def guarded(*args: Any, **kwargs: Any) -> None:
+        if getattr(_paused, "active", False):
+            return
         try:
             handler(*args, **kwargs)
         except Exception:

@@ -21,9 +21,9 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from unittest import mock
 
-from django.db import connection, transaction
+from django.db import connection
 
-from demo.loader import load, rebuild_search
+from demo.loader import load_everything
 from portal.home.models import HomePage
 
 from .migrated_db import in_memory_sqlite
@@ -50,11 +50,9 @@ def _load() -> dict[str, int]:
     """Everything in demo/data, then the search indexes, as `manage.py load_demo_content` does in
     production: no DEMO_ADMIN_PASSWORD (the test settings have DEBUG off), so no demo account can
     sign in."""
-    with mock.patch.dict(os.environ), transaction.atomic():
+    with mock.patch.dict(os.environ):
         os.environ.pop("DEMO_ADMIN_PASSWORD", None)
-        loaded = load(HomePage.objects.get())
-    rebuild_search()
-    return loaded
+        return load_everything(HomePage.objects.get())
 
 
 def _copy_of_database() -> sqlite3.Connection:

@@ -31,6 +31,14 @@ def test_publishing_indexes_and_republishing_updates(bank):
     assert SearchEntry.objects.count() == 1
 
 
+def test_while_paused_nothing_is_indexed_and_afterwards_changes_are_again(bank):
+    """A bulk load pauses indexing and rebuilds the index once it is done (demo.loader)."""
+    with sync.paused():
+        quiet = resource(bank, title="Loaded in bulk")
+    assert entry_for(quiet) is None
+    assert entry_for(resource(bank, title="Published after the load")).title == "Published after the load"
+
+
 def test_a_saved_draft_does_not_change_the_index(bank):
     page = ResourcePage.objects.get(pk=resource(bank, title="Hospital placements").pk)
     page.title = "Draft title"

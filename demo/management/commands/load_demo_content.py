@@ -6,9 +6,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, CommandError
-from django.db import transaction
 
-from demo.loader import demo_password, load, rebuild_search
+from demo.loader import demo_password, load_everything
 from portal.home.models import HomePage
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -21,12 +20,10 @@ class Command(BaseCommand):
         home = HomePage.objects.first()
         if home is None:
             raise CommandError("No home page: run `manage.py migrate` first.")
-        with transaction.atomic():
-            loaded = load(home)
-            password = self._ensure_admin()
+        loaded = load_everything(home)
+        password = self._ensure_admin()
         for kind, count in loaded.items():
             self.stdout.write(f"Loaded demo content: {count} × {kind}")
-        rebuild_search()
         self.stdout.write(self.style.SUCCESS("Demo content loaded and search index rebuilt."))
         if password:
             self.stdout.write(f"Log in at /admin/ as “{DEMO_ADMIN_USERNAME}” with password “{password}”.")
