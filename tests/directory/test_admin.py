@@ -2,6 +2,7 @@
 only its own services' enquiries; editors and superusers see all; the response-time report."""
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -11,6 +12,8 @@ from django.utils import timezone
 
 from directory.enquiries import describe_duration
 from directory.models import ReferralEnquiry
+from portal.home.models import HomePage
+from tests.shared_data import Kept, afresh, built_once, kept
 
 from . import factories
 
@@ -25,8 +28,21 @@ def make_user(username: str, *groups: Group, superuser: bool = False):
     return user
 
 
+@pytest.fixture(scope="module")
+def built_setting(django_db_setup, django_db_blocker) -> Iterator[Kept]:
+    """Two teams, each with a service and an enquiry to it: built once for the module
+    (tests/shared_data.py); what a test marks or adds is rolled back."""
+    with built_once(django_db_blocker):
+        yield kept(_build_setting(HomePage.objects.get()))
+
+
 @pytest.fixture
-def setting(home):
+def setting(built_setting, db) -> dict:
+    """The teams and enquiries, read afresh for each test: tests change the enquiries."""
+    return afresh(built_setting)
+
+
+def _build_setting(home: HomePage) -> dict:
     support = factories.support_index(home)
     team_a, team_b = factories.team("Educational Psychology Service"), factories.team("Virtual School")
     service_a = factories.service(support, title="Educational psychology", run_by=team_a)

@@ -1,22 +1,40 @@
 """A school sends a referral enquiry from a service's page: good and bad input, the email to the
 team, the confirmation page, CSRF and rate limiting."""
 
+from collections.abc import Iterator
+
 import pytest
 from django.core import mail
 from django.test import Client
 
-from directory.models import ReferralEnquiry
+from directory.models import ReferralEnquiry, ServicePage
+from portal.home.models import HomePage
 from portal.taxonomy.models import School
-from tests.tasks import run_tasks
+from tests.shared_data import built_once
+from tests.tasks import commit, run_tasks
 
 from . import factories
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def built_service(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """A team's service, built once for the module (tests/shared_data.py). The on-commit callbacks
+    of its publishing are run here, as its commit would: left pending, the first test to call
+    run_tasks() would run them, and every later one would find them gone (docs/test-suite.md)."""
+    with built_once(django_db_blocker):
+        page = factories.service(
+            factories.support_index(HomePage.objects.get()), title="Educational psychology"
+        )
+        commit()
+        yield page.pk
+
+
 @pytest.fixture
-def service(home):
-    return factories.service(factories.support_index(home), title="Educational psychology")
+def service(built_service, db) -> ServicePage:
+    """The service, read afresh for each test: tests post enquiries to it."""
+    return ServicePage.objects.get(pk=built_service)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ their coming open days, the guides, and the guides' plain English."""
 
 import datetime
 import re
+from collections.abc import Iterator
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,15 +11,30 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from demo.loader import read
-from directory.models import ProviderPage, ProviderRoute
+from directory.models import Post16IndexPage, ProviderPage, ProviderRoute
+from portal.home.models import HomePage
+from tests.shared_data import built_once
 
 from . import factories
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def built_post16(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """The post-16 page with three live providers, a draft and a guide: built once for the module
+    (tests/shared_data.py); no test changes them."""
+    with built_once(django_db_blocker):
+        yield _build_post16(HomePage.objects.get()).pk
+
+
 @pytest.fixture
-def post16(home):
+def post16(built_post16, db) -> Post16IndexPage:
+    """The post-16 page, read afresh for each test (docs/test-suite.md)."""
+    return Post16IndexPage.objects.get(pk=built_post16)
+
+
+def _build_post16(home: HomePage) -> Post16IndexPage:
     index = factories.post16_index(home)
     today = timezone.localdate()
     factories.provider(

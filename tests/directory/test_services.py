@@ -1,18 +1,35 @@
 """Services for schools: browsing by phase and need with counts, filters and search, the service
 page, the search protocol and the editor's rules."""
 
+from collections.abc import Iterator
+
 import pytest
 from django.core.exceptions import ValidationError
 
-from directory.models import ServicePage
+from directory.models import ServicePage, SupportIndexPage
+from portal.home.models import HomePage
+from tests.shared_data import built_once
 
 from . import factories
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def built_support(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """The services page with three live services and a draft: built once for the module
+    (tests/shared_data.py); each test's own changes are rolled back."""
+    with built_once(django_db_blocker):
+        yield _build_support(HomePage.objects.get()).pk
+
+
 @pytest.fixture
-def support(home):
+def support(built_support, db) -> SupportIndexPage:
+    """The services page, read afresh for each test (docs/test-suite.md)."""
+    return SupportIndexPage.objects.get(pk=built_support)
+
+
+def _build_support(home: HomePage) -> SupportIndexPage:
     index = factories.support_index(home)
     factories.service(
         index, title="Educational psychology", phases=("primary", "secondary"), needs=("send", "wellbeing")

@@ -2,6 +2,7 @@
 no names stored, one answer from the school, no more young people than places, rate limits."""
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 from django.urls import reverse
@@ -10,6 +11,8 @@ from feedback.links import FEEDBACK_LINK_DAYS, token
 from feedback.models import Feedback
 from feedback.vocabulary import NO, NOT_SURE, QUESTIONS, SCHOOL, YES, YOUNG_PERSON, benchmark_for
 from placements.models import PlacementRequest, RequestStatus
+from portal.home.models import HomePage
+from tests.shared_data import built_once
 
 from .factories import ended_request
 
@@ -21,9 +24,19 @@ def all_answered(answer: str = YES, comment: str = "") -> dict[str, str]:
     return {**{code: answer for code in B6}, "comment": comment}
 
 
+@pytest.fixture(scope="module")
+def built_ended(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """The ended placement's accepted request, built once for the module (tests/shared_data.py):
+    each test's answers and its changes to the window or the request are rolled back. The
+    rate-limit test builds its own, with room for a hundred young people."""
+    with built_once(django_db_blocker):
+        yield ended_request(HomePage.objects.get()).pk
+
+
 @pytest.fixture
-def ended(home):
-    return ended_request(home)
+def ended(built_ended, db) -> PlacementRequest:
+    """The request, read afresh for each test (docs/test-suite.md), as ended_request returns it."""
+    return PlacementRequest.objects.select_related("window", "team").get(pk=built_ended)
 
 
 def school_url(placement_request) -> str:

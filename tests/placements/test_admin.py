@@ -3,6 +3,7 @@ with open requests cannot be removed, listings due for confirmation are flagged 
 and in the placements listing, and the host team set-up is data-free and idempotent."""
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -10,8 +11,10 @@ from wagtail.models import GroupPagePermission, Revision
 
 from placements.booking import decide
 from placements.models import HostTeamPage, PlacementPage, RequestEvent, WindowCapacity
+from portal.home.models import HomePage
 from portal.taxonomy.models import CouncilTeam
 from tests.listings import result_titles
+from tests.shared_data import Kept, afresh, built_once, kept
 
 from .admin import edit_form_data, publish
 from .factories import (
@@ -29,21 +32,39 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
 
 
-@pytest.fixture
-def host(home):
-    return host_team(home, "highways")
+@pytest.fixture(scope="module")
+def built_team(django_db_setup, django_db_blocker) -> Iterator[Kept]:
+    """The highways host team, its "Engineering week" listing and one of its officers, built once
+    for the module (tests/shared_data.py); each test's edits, requests and moves are rolled back."""
+    with built_once(django_db_blocker):
+        host = host_team(HomePage.objects.get(), "highways")
+        yield kept(
+            {"host": host, "listing": placement(host, title="Engineering week"), "officer": team_user(host)}
+        )
 
 
 @pytest.fixture
-def listing(host):
-    return placement(host, title="Engineering week")
+def team(built_team, db) -> dict:
+    """The module's team, read afresh for each test: tests add pages under the host team page and
+    move the listing (docs/test-suite.md)."""
+    return afresh(built_team)
 
 
 @pytest.fixture
-def officer(client, host):
-    user = team_user(host)
-    client.force_login(user)
-    return user
+def host(team) -> HostTeamPage:
+    return team["host"]
+
+
+@pytest.fixture
+def listing(team) -> PlacementPage:
+    return team["listing"]
+
+
+@pytest.fixture
+def officer(client, team):
+    """The team's officer, signed in."""
+    client.force_login(team["officer"])
+    return team["officer"]
 
 
 def test_publishing_in_the_editor_keeps_the_places_taken(client, officer, listing):
@@ -150,6 +171,7 @@ def test_the_confirm_button_is_offered_on_placement_pages(client, officer, listi
 def test_setup_host_team_is_idempotent_and_data_free(home):
     placement_index(home)
     council_team("parks")
+    pages_before = HostTeamPage.objects.count()  # the module's highways team may be there
     call_command("setup_host_team", "parks")
     call_command("setup_host_team", "parks")
     team = CouncilTeam.objects.get(slug="parks")
@@ -161,7 +183,11 @@ def test_setup_host_team_is_idempotent_and_data_free(home):
     )
     assert perms == {"add_page", "change_page", "publish_page"}
     assert team.group.permissions.filter(codename="access_admin").exists()
-    assert HostTeamPage.objects.count() == 1 and page.live and page.url_path.endswith("/placements/parks/")
+    assert (
+        HostTeamPage.objects.count() == pages_before + 1
+        and page.live
+        and page.url_path.endswith("/placements/parks/")
+    )
 
 
 def test_setup_host_team_explains_an_unknown_team(home):

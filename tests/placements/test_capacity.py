@@ -2,6 +2,7 @@
 a page never changes them, and the database refuses to oversubscribe a window."""
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -9,6 +10,8 @@ from django.db.models import F
 
 from placements.booking import DecisionError, decide
 from placements.models import AvailabilityWindow, PlacementPage, RequestEvent, RequestStatus, WindowCapacity
+from portal.home.models import HomePage
+from tests.shared_data import built_once
 
 from .factories import FUTURE, capacity, host_team, placement, placement_request
 
@@ -16,9 +19,19 @@ pytestmark = pytest.mark.django_db
 HOST = RequestEvent.Actor.HOST_TEAM
 
 
+@pytest.fixture(scope="module")
+def built_listing(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """One live placement with one window of 3 places, built once for the module
+    (tests/shared_data.py): each test's requests, revisions and copies are rolled back."""
+    with built_once(django_db_blocker):
+        yield placement(host_team(HomePage.objects.get())).pk
+
+
 @pytest.fixture
-def listing(home):
-    return placement(host_team(home))
+def listing(built_listing, db) -> PlacementPage:
+    """The placement, read afresh: tests publish revisions of it and copy it beside itself
+    (docs/test-suite.md)."""
+    return PlacementPage.objects.get(pk=built_listing)
 
 
 def accept(request_id: int):
