@@ -1,5 +1,6 @@
 import datetime
 import re
+from collections.abc import Iterator
 
 import pytest
 from django.core import mail
@@ -8,16 +9,32 @@ from django.utils import timezone
 from alerts import links
 from alerts.digests import purge_unconfirmed, send_digests
 from alerts.models import Alert
+from portal.home.models import HomePage
 from portal.outbox.models import OutgoingEmail
+from resources.models import ResourceIndexPage
 from tests.resources import factories
-from tests.tasks import run_tasks
+from tests.shared_data import built_once
+from tests.tasks import commit, run_tasks
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def built_index(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """The resource bank alerts are made for, built once for the module (tests/shared_data.py).
+    The on-commit callbacks of its publishing are run here, as its commit would: left pending,
+    the first test to call run_tasks() would run them, and no later one (docs/test-suite.md)."""
+    with built_once(django_db_blocker):
+        index = factories.resource_index(HomePage.objects.get())
+        commit()
+        yield index.pk
+
+
 @pytest.fixture
-def index(home):
-    return factories.resource_index(home)
+def index(built_index, db) -> ResourceIndexPage:
+    """The resource bank, read afresh for each test: tests add resources under it
+    (docs/test-suite.md)."""
+    return ResourceIndexPage.objects.get(pk=built_index)
 
 
 def subscribe(client, email="leader@school.example", query="source=resources&benchmark=6&key_stage=KS4"):

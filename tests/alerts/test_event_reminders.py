@@ -6,6 +6,7 @@ import datetime
 import email
 import re
 import uuid
+from collections.abc import Iterator
 
 import pytest
 from django.core import mail
@@ -18,10 +19,13 @@ from alerts.digests import purge_unconfirmed
 from alerts.models import Alert, Frequency, Reminder
 from directory.models import OpenDay
 from events.dates import local
+from events.models import EventPage
+from portal.home.models import HomePage
 from portal.outbox.models import OutgoingEmail
 from tests.directory import factories as directory_factories
 from tests.events import factories
-from tests.tasks import run_tasks
+from tests.shared_data import built_once
+from tests.tasks import commit, run_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +37,27 @@ def days_ahead(days: int, hour: int = 10) -> datetime.datetime:
     return factories.london(day.year, day.month, day.day, hour)
 
 
+@pytest.fixture(scope="module")
+def built_event(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """The event reminders are asked for, built once for the module (tests/shared_data.py): the
+    moves, cancellations and unpublishing of each test are rolled back. The on-commit callbacks of
+    its publishing are run here, as its commit would: left pending, the first test to call
+    run_tasks() would run them, and no later one (docs/test-suite.md)."""
+    with built_once(django_db_blocker):
+        page = factories.event(
+            factories.event_index(HomePage.objects.get()),
+            start=days_ahead(20),
+            title="Apprenticeship fair",
+            venue="Town hall",
+        )
+        commit()
+        yield page.pk
+
+
 @pytest.fixture
-def event(home):
-    return factories.event(
-        factories.event_index(home), start=days_ahead(20), title="Apprenticeship fair", venue="Town hall"
-    )
+def event(built_event, db) -> EventPage:
+    """The event, read afresh for each test: tests move, cancel and unpublish their copy."""
+    return EventPage.objects.get(pk=built_event)
 
 
 def form_url(event) -> str:

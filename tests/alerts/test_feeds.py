@@ -1,13 +1,35 @@
+from collections.abc import Iterator
+
 import feedparser
 import pytest
 
+from portal.home.models import HomePage
+from resources.models import ResourceIndexPage
 from tests.resources import factories
+from tests.shared_data import built_once
+from tests.tasks import commit
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def built_bank(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """Three live resources and a draft, built once for the module (tests/shared_data.py): the
+    tests only read them through the feeds and the listing. The on-commit callbacks of their
+    publishing are run here, as the commit would (docs/test-suite.md)."""
+    with built_once(django_db_blocker):
+        index = _build_bank(HomePage.objects.get())
+        commit()
+        yield index.pk
+
+
 @pytest.fixture
-def bank(home):
+def bank(built_bank, db) -> ResourceIndexPage:
+    """The resource bank, read afresh for each test."""
+    return ResourceIndexPage.objects.get(pk=built_bank)
+
+
+def _build_bank(home: HomePage) -> ResourceIndexPage:
     index = factories.resource_index(home)
     factories.resource(index, title="Placement prep", benchmarks=[6], key_stages=["KS4"])
     factories.resource(index, title="Sixth form placements", benchmarks=[6], key_stages=["KS5"])

@@ -1,13 +1,18 @@
 """Hosts see their own feedback; the dashboard shows the share meeting each criterion."""
 
+from collections.abc import Iterator
+
 import pytest
 from django.urls import reverse
 
 from feedback.models import Feedback
 from feedback.vocabulary import NO, NOT_SURE, QUESTIONS, SCHOOL, YES, YOUNG_PERSON
+from placements.models import PlacementRequest
+from portal.home.models import HomePage
 from publishing.dashboard import TABLES, Period
 from tests.placements.factories import host_team, team_user
 from tests.publishing.factories import reporter
+from tests.shared_data import Kept, afresh, built_once, kept
 
 from .factories import ended_request
 
@@ -25,8 +30,25 @@ def give(placement_request, respondent: str, answer: str, comment: str = "") -> 
     )
 
 
+@pytest.fixture(scope="module")
+def built_two_teams(django_db_setup, django_db_blocker) -> Iterator[Kept]:
+    """Two host teams' ended requests with their feedback, built once for the module
+    (tests/shared_data.py): the tests only read them and sign people in. Nothing here commits, so
+    the on-commit callbacks of the building stay pending until the module's rollback
+    (docs/test-suite.md)."""
+    with built_once(django_db_blocker):
+        highways, libraries = _two_teams(HomePage.objects.get())
+        yield kept({"highways": highways, "libraries": libraries})
+
+
 @pytest.fixture
-def two_teams(home):
+def two_teams(built_two_teams, db) -> tuple[PlacementRequest, PlacementRequest]:
+    """The two teams' requests, read afresh for each test."""
+    found = afresh(built_two_teams)
+    return found["highways"], found["libraries"]
+
+
+def _two_teams(home: HomePage) -> tuple[PlacementRequest, PlacementRequest]:
     highways = ended_request(home, slug="highways")
     libraries = ended_request(home, slug="libraries")
     give(highways, SCHOOL, YES, "Brilliant day for the pupils.")

@@ -1,16 +1,21 @@
 """The in-memory facet index behind every listing: counts follow the portal's facet rule, pages
 come in each sort's order, `within` narrows, and a new content version rebuilds it."""
 
+from collections.abc import Iterator
+
 import pytest
 from django.http import QueryDict
 from wagtail.models import PageViewRestriction
 
 from portal.core.caching import content_version
+from portal.home.models import HomePage
 from portal.listings.facet_index import FacetIndex, bitset, rows, set_bits
 from portal.listings.facets import FacetedQuery
 from resources.filters import SORTS, resource_facets
-from resources.models import ResourcePage
+from resources.models import ResourceIndexPage, ResourcePage
 from tests.resources import factories
+from tests.shared_data import built_once
+from tests.tasks import commit
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +30,25 @@ def test_set_bits_pages_through_the_set_bits_in_order():
     assert set_bits(0, 0, 5) == []
 
 
+@pytest.fixture(scope="module")
+def built_bank(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """Three live resources and a draft, built once for the module (tests/shared_data.py); the
+    page one test adds and the restriction another sets are rolled back. The on-commit callbacks
+    of their publishing are run here, as the commit would (docs/test-suite.md)."""
+    with built_once(django_db_blocker):
+        index = _build_bank(HomePage.objects.get())
+        commit()
+        yield index.pk
+
+
 @pytest.fixture
-def bank(home):
+def bank(built_bank, db) -> ResourceIndexPage:
+    """The resource bank, read afresh for each test: one test adds a page under it
+    (docs/test-suite.md)."""
+    return ResourceIndexPage.objects.get(pk=built_bank)
+
+
+def _build_bank(home: HomePage) -> ResourceIndexPage:
     index = factories.resource_index(home)
     factories.resource(index, title="Alpha", benchmarks=[6], key_stages=["KS4"], tags=["fair"])
     factories.resource(index, title="Bravo", benchmarks=[6, 7], key_stages=["KS5"])

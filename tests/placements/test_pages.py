@@ -2,11 +2,14 @@
 or not met, location and adjustments; the host team page; the search protocol."""
 
 import datetime
+from collections.abc import Iterator
 
 import pytest
 
 from placements.booking import decide
 from placements.models import PlacementPage, RequestEvent
+from portal.home.models import HomePage
+from tests.shared_data import built_once
 
 from .factories import capacity, host_team, placement, placement_request
 
@@ -14,8 +17,23 @@ pytestmark = pytest.mark.django_db
 SOON = datetime.date.today() + datetime.timedelta(days=20)
 
 
+@pytest.fixture(scope="module")
+def built_listing(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """The highways team's listing, built once for the module (tests/shared_data.py): each test's
+    requests and decisions are rolled back. No test runs run_tasks() or commit(); the one that
+    captures on-commit callbacks runs only those its own decisions register, so the callbacks of
+    this build stay pending, as they did when each test built its own (docs/test-suite.md)."""
+    with built_once(django_db_blocker):
+        yield _engineering_week(HomePage.objects.get()).pk
+
+
 @pytest.fixture
-def listing(home):
+def listing(built_listing, db) -> PlacementPage:
+    """The module's listing, read afresh for each test."""
+    return PlacementPage.objects.get(pk=built_listing)
+
+
+def _engineering_week(home: HomePage) -> PlacementPage:
     return placement(
         host_team(home, "highways", name="Highways and Transport"),
         title="Engineering week",

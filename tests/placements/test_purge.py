@@ -4,12 +4,15 @@ counts, and leaves newer requests alone."""
 
 import datetime
 import io
+from collections.abc import Iterator
 
 import pytest
 from django.core.management import call_command
 
 from placements.booking import decide, retention_cutoff
 from placements.models import PlacementRequest, RequestEvent, WindowCapacity
+from portal.home.models import HomePage
+from tests.shared_data import Kept, afresh, built_once, kept
 
 from .factories import capacity, host_team, placement, placement_request
 
@@ -17,10 +20,29 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
 
 
+@pytest.fixture(scope="module")
+def built_requests(django_db_setup, django_db_blocker) -> Iterator[Kept]:
+    """An old request and a recent one, built once for the module (tests/shared_data.py). Each
+    test's purge (its updates, its "purged" events) is rolled back to its savepoint, so every test
+    starts from two requests, none purged; they are the only requests in the module's database,
+    as they were when each test built its own, so the table-wide counts below mean the same. The
+    clock is not moved: the windows' dates are relative to today, as the cutoff is. No test runs
+    run_tasks() or commit(), so the build's on-commit callbacks stay pending (docs/test-suite.md)."""
+    with built_once(django_db_blocker):
+        old, recent = _old_and_recent(HomePage.objects.get())
+        yield kept({"old": old, "recent": recent})
+
+
 @pytest.fixture
-def requests(home):
+def requests(built_requests, db) -> tuple[PlacementRequest, PlacementRequest]:
+    """The old and the recent request, read afresh for each test."""
+    objects = afresh(built_requests)
+    return objects["old"], objects["recent"]
+
+
+def _old_and_recent(home: HomePage) -> tuple[PlacementRequest, PlacementRequest]:
     listing = placement(host_team(home))
-    old, recent = placement_request(capacity(listing), young_people=2, email="old@example.org"), None
+    old = placement_request(capacity(listing), young_people=2, email="old@example.org")
     decide(old.pk, "accept", actor=RequestEvent.Actor.HOST_TEAM, note="Meet Sam at reception.")
     PlacementRequest.objects.filter(pk=old.pk).update(adjustments_needed="Quiet room", organisation_name="")
     # Its window ended 13 months ago; another window ended last month.

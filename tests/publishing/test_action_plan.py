@@ -3,19 +3,24 @@ people, a roadshow in 3 schools, CPD attendance by course, and booklet uptake pe
 term with the share answered first time right. Dates are relative to today's academic year."""
 
 import datetime
+from collections.abc import Iterator
+from typing import NamedTuple
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from directory.models import ReferralEnquiry
+from directory.models import ReferralEnquiry, ServicePage
 from events.dates import AcademicYear, Term
-from events.models import EventAttendance, EventKind
+from events.models import EventAttendance, EventIndexPage, EventKind
+from portal.home.models import HomePage
+from portal.taxonomy.models import CouncilTeam
 from publishing import dashboard
 from tests.directory import factories as directory_factories
 from tests.events.factories import event, event_index, london
 from tests.publishing.factories import user
+from tests.shared_data import Kept, afresh, built_once, kept
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +36,23 @@ def counted(index, kind: str, title: str, start: datetime.datetime, **counts: in
     return EventAttendance.objects.create(event=page, **counts)
 
 
+@pytest.fixture(scope="module")
+def built_events(django_db_setup, django_db_blocker) -> Iterator[int]:
+    """The events with their counts, built once for the module (tests/shared_data.py): tests add
+    events and counts of their own, rolled back. They stay in the database for the enquiry tests
+    too, whose uptake and enquiries they do not touch. Nothing here commits, so the on-commit
+    callbacks of their publishing stay pending until the module's rollback (docs/test-suite.md)."""
+    with built_once(django_db_blocker):
+        yield _counted_events(HomePage.objects.get()).pk
+
+
 @pytest.fixture
-def events(home):
+def events(built_events, db) -> EventIndexPage:
+    """The events index, read afresh for each test: tests add events under it (docs/test-suite.md)."""
+    return EventIndexPage.objects.get(pk=built_events)
+
+
+def _counted_events(home: HomePage) -> EventIndexPage:
     index = event_index(home)
     counted(
         index,
@@ -96,8 +116,33 @@ def test_an_officer_records_counts_from_the_event(client, events):
     assert rows["Schools reached by the careers roadshow"][1:] == [4, 3, "Yes"]
 
 
+class Enquiries(NamedTuple):
+    service: ServicePage
+    team: CouncilTeam
+    last_term: Term
+    this_term: Term
+
+
+@pytest.fixture(scope="module")
+def built_enquiries(django_db_setup, django_db_blocker) -> Iterator[tuple[Kept, Term, Term]]:
+    """A service's enquiries over two terms, built once for the module (tests/shared_data.py): a
+    test's answer to one is rolled back. They stay in the database for the event tests too, whose
+    measures they do not touch."""
+    with built_once(django_db_blocker):
+        yield _enquiries(HomePage.objects.get())
+
+
 @pytest.fixture
-def enquiries(home):
+def enquiries(built_enquiries, db) -> Enquiries:
+    """The service and its team, read afresh for each test, and the two terms."""
+    keys, last_term, this_term = built_enquiries
+    found = afresh(keys)
+    return Enquiries(found["service"], found["team"], last_term, this_term)
+
+
+def _enquiries(home: HomePage) -> tuple[Kept, Term, Term]:
+    """Three enquiries last term and four this term, all answered, with first time right recorded
+    or not; and one this term not yet answered."""
     support = directory_factories.support_index(home)
     team = directory_factories.team("Educational Psychology Service")
     service = directory_factories.service(support, title="Educational psychology", run_by=team)
@@ -115,7 +160,7 @@ def enquiries(home):
             ReferralEnquiry.objects.filter(pk=enquiry.pk).update(first_time_right=first_time)
             made.append(enquiry)
     directory_factories.enquiry(service, created_at=this_term.bounds()[0] + datetime.timedelta(days=9))
-    return service, team, last_term, this_term
+    return kept({"service": service, "team": team}), last_term, this_term
 
 
 def test_booklet_uptake_per_service_per_term(enquiries):

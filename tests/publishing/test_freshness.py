@@ -2,18 +2,21 @@
 found by their fields, with the team or person who owns them."""
 
 import datetime
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from placements.models import PlacementPage
-from portal.home.models import StandardPage
+from portal.home.models import HomePage, StandardPage
 from publishing.freshness import months_before, reviewed_types, stale_items
 from resources.models import ResourcePage
 from tests.directory import factories as directory_factories
 from tests.placements import factories as placement_factories
 from tests.resources import factories as resource_factories
+from tests.shared_data import Kept, afresh, built_once, kept
 
 from . import factories
 
@@ -41,9 +44,26 @@ def test_page_types_are_found_by_their_review_date_fields():
     assert any(t.model.__name__ == "ServicePage" and t.team_field == "team" for t in reviewed_types())
 
 
+@pytest.fixture(scope="module")
+def built_stale_site(django_db_setup, django_db_blocker) -> Iterator[Kept]:
+    """Pages old and fresh, live and draft, of every reviewed type, built once for the module
+    (tests/shared_data.py): the tests only read them and sign people in. Nothing here commits, so
+    the on-commit callbacks of their publishing stay pending until the module's rollback
+    (docs/test-suite.md)."""
+    with built_once(django_db_blocker):
+        yield kept({"owner": _build_stale_site(HomePage.objects.get())})
+
+
 @pytest.fixture
-def stale_site(home, settings):
+def stale_site(built_stale_site, settings, db) -> Any:
+    """The module's pages reviewed against a twelve-month cutoff; the old lesson plan's owner, read
+    afresh for each test."""
     settings.CONTENT_REVIEW_MONTHS = 12
+    return afresh(built_stale_site)["owner"]
+
+
+def _build_stale_site(home: HomePage) -> Any:
+    """The pages of the report, and the owner of the old lesson plan."""
     bank = resource_factories.resource_index(home)
     owner = factories.contributor()
     old = resource_factories.resource(bank, title="Old lesson plan", last_reviewed=LONG_AGO)

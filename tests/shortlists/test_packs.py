@@ -7,22 +7,40 @@ import datetime
 import io
 import os
 import time
+from collections.abc import Iterator
 
 import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from pypdf import PdfReader
 
+from portal.home.models import HomePage
+from resources.models import ResourcePage
 from shortlists import lists, packs
 from tests.resources import factories
+from tests.shared_data import Kept, afresh, built_once, kept
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def built_resources(django_db_setup, django_db_blocker) -> Iterator[Kept]:
+    """Three published resources, built once for the module (tests/shared_data.py): each test's
+    packs go to its own storage (tests/shortlists/conftest.py), and its edits and unpublishing are
+    rolled back. No test here commits, so the on-commit callbacks of their publishing stay pending
+    harmlessly until the module's rollback (docs/test-suite.md)."""
+    with built_once(django_db_blocker):
+        index = factories.resource_index(HomePage.objects.get())
+        yield kept(
+            {f"resource {n}": factories.resource(index, title=f"Packed resource {n}") for n in (1, 2, 3)}
+        )
+
+
 @pytest.fixture
-def resources(home):
-    index = factories.resource_index(home)
-    return [factories.resource(index, title=f"Packed resource {n}") for n in (1, 2, 3)]
+def resources(built_resources, db) -> list[ResourcePage]:
+    """The module's resources in list order, read afresh for each test: one test renames and
+    publishes the first and unpublishes the second."""
+    return list(afresh(built_resources).values())
 
 
 @pytest.fixture
