@@ -35,11 +35,12 @@ def paused() -> Iterator[None]:
     """Inside, changes on this thread are not indexed one by one: for a bulk load that rebuilds
     every index once it is done (the demo loader), instead of writing each page's entry and
     word counts as it is published."""
+    outer = getattr(_paused, "active", False)
     _paused.active = True
     try:
         yield
     finally:
-        _paused.active = False
+        _paused.active = outer
 
 
 def update_objects(objects: Iterable[models.Model]) -> None:

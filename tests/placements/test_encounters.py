@@ -11,12 +11,12 @@ from django.core import mail
 
 from placements.booking import DecisionError, decide
 from placements.links import status_token
-from placements.models import HostTeamPage, PlacementPage, PlacementRequest, RequestStatus
+from placements.models import PlacementPage, PlacementRequest, RequestStatus
 from placements.page_forms import PlacementPageForm
 from portal.home.models import HomePage
 from portal.taxonomy.models import KeyStage, MeaningfulCriterion, Setting
 from tests.shared_data import Kept, afresh, built_once, kept
-from tests.tasks import run_tasks
+from tests.tasks import commit, run_tasks
 
 from .factories import capacity, host_team, placement, school
 
@@ -28,23 +28,19 @@ B5 = ("b5-clear-purpose", "b5-two-way")
 @pytest.fixture(scope="module")
 def built_listings(django_db_setup, django_db_blocker) -> Iterator[Kept]:
     """The parks team's placement, visit and talk, built once for the module
-    (tests/shared_data.py): each test's requests are rolled back."""
+    (tests/shared_data.py): each test's requests are rolled back. The build's on-commit callbacks
+    are run here, as its commit would, so a test that runs the queued tasks runs only its own
+    (docs/test-suite.md)."""
     with built_once(django_db_blocker):
-        yield kept(_build_listings(HomePage.objects.get()))
+        built = kept(_build_listings(HomePage.objects.get()))
+        commit()
+        yield built
 
 
 @pytest.fixture
 def listings(built_listings, db) -> dict[str, PlacementPage]:
     """The module's listings, read afresh for each test."""
     return afresh(built_listings)
-
-
-@pytest.fixture
-def own_talk(home) -> PlacementPage:
-    """A talk built for this test alone: the test runs the queued tasks, and so commits
-    (tests/tasks.py); the module's data has its on-commit callbacks pending until whichever test
-    commits first (docs/test-suite.md)."""
-    return _talk(host_team(home, "parks"))
 
 
 def _build_listings(home: HomePage) -> dict[str, PlacementPage]:
@@ -54,21 +50,16 @@ def _build_listings(home: HomePage) -> dict[str, PlacementPage]:
         "visit": placement(
             host, title="Pond dipping visit", kind="workplace-visit", key_stages=("KS2", "KS3"), criteria=B5
         ),
-        "talk": _talk(host),
+        "talk": placement(
+            host,
+            title="Rangers' talk",
+            kind="talk-in-school",
+            key_stages=("KS3",),
+            criteria=B5,
+            windows=((SOON, SOON + datetime.timedelta(days=20), 60),),
+            hours_each=1,
+        ),
     }
-
-
-def _talk(host: HostTeamPage) -> PlacementPage:
-    """A talk in school: the host comes to the school on a date within its window."""
-    return placement(
-        host,
-        title="Rangers' talk",
-        kind="talk-in-school",
-        key_stages=("KS3",),
-        criteria=B5,
-        windows=((SOON, SOON + datetime.timedelta(days=20), 60),),
-        hours_each=1,
-    )
 
 
 def titles(client, query: str) -> set[str]:
@@ -179,8 +170,8 @@ def test_asking_a_host_to_come_needs_dates_in_the_hosts_window(client, listings,
     assert not PlacementRequest.objects.exists()
 
 
-def test_the_host_accepts_with_a_date_in_the_schools_range(client, own_talk):
-    response = client.post(f"{own_talk.url}request/", request_data(own_talk))
+def test_the_host_accepts_with_a_date_in_the_schools_range(client, listings):
+    response = client.post(f"{listings['talk'].url}request/", request_data(listings["talk"]))
     assert response.status_code == 302
     run_tasks()
     asked = PlacementRequest.objects.get()
@@ -192,14 +183,14 @@ def test_the_host_accepts_with_a_date_in_the_schools_range(client, own_talk):
     with pytest.raises(DecisionError, match="Choose a date between"):
         decide(asked.pk, "accept", actor="host-team", date=SOON)
     assert PlacementRequest.objects.get().status == RequestStatus.PENDING
-    assert capacity(own_talk).places_taken == 0
+    assert capacity(listings["talk"]).places_taken == 0
 
     agreed = SOON + datetime.timedelta(days=5)
     decide(asked.pk, "accept", actor="host-team", date=agreed)
     run_tasks()
     asked.refresh_from_db()
     assert (asked.status, asked.agreed_date) == (RequestStatus.ACCEPTED, agreed)
-    assert capacity(own_talk).places_taken == 60
+    assert capacity(listings["talk"]).places_taken == 60
     assert f"{agreed:%-d %B %Y}" in mail.outbox[-1].body
     status_page = client.get(f"/placements/requests/{status_token(asked)}/").content.decode()
     assert "The host will come on" in status_page and f"{agreed:%-d %B %Y}" in status_page

@@ -14,7 +14,7 @@ from placements.links import status_token
 from placements.models import PlacementPage, PlacementRequest, RequestEvent, RequestStatus, WindowCapacity
 from portal.home.models import HomePage
 from tests.shared_data import built_once
-from tests.tasks import run_tasks
+from tests.tasks import commit, run_tasks
 
 from .factories import capacity, host_team, placement, placement_request, school
 
@@ -24,27 +24,20 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def built_listing(django_db_setup, django_db_blocker) -> Iterator[int]:
     """The highways team's listing, built once for the module (tests/shared_data.py): each
-    test's requests and decisions are rolled back."""
+    test's requests and decisions are rolled back. Its build's on-commit callbacks are run here, as
+    its commit would, so a test that runs the queued tasks runs only its own (docs/test-suite.md)."""
     with built_once(django_db_blocker):
-        yield _engineering_week(HomePage.objects.get()).pk
+        listing = placement(
+            host_team(HomePage.objects.get(), "highways"), title="Engineering week", key_stages=("KS5",)
+        )
+        commit()
+        yield listing.pk
 
 
 @pytest.fixture
 def listing(built_listing, db) -> PlacementPage:
     """The module's listing, read afresh for each test."""
     return PlacementPage.objects.get(pk=built_listing)
-
-
-@pytest.fixture
-def own_listing(home) -> PlacementPage:
-    """A listing built for this test alone: the test runs the queued tasks, and so commits
-    (tests/tasks.py); the module's data has its on-commit callbacks pending until whichever test
-    commits first (docs/test-suite.md)."""
-    return _engineering_week(home)
-
-
-def _engineering_week(home: HomePage) -> PlacementPage:
-    return placement(host_team(home, "highways"), title="Engineering week", key_stages=("KS5",))
 
 
 def form_url(listing: PlacementPage) -> str:
@@ -81,10 +74,10 @@ def test_the_form_says_not_to_give_pupil_details(client, listing):
 
 
 def test_a_valid_request_is_saved_emailed_and_followed_by_a_signed_link(
-    client, own_listing, django_capture_on_commit_callbacks
+    client, listing, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(form_url(own_listing), valid_data(own_listing))
+        response = client.post(form_url(listing), valid_data(listing))
     placement_request = PlacementRequest.objects.get()
     token = status_token(placement_request)
     assert response.status_code == 302
@@ -94,7 +87,7 @@ def test_a_valid_request_is_saved_emailed_and_followed_by_a_signed_link(
         ["Y12"],
         "pending",
     )
-    assert placement_request.team == own_listing.host_team
+    assert placement_request.team == listing.host_team
     assert list(placement_request.events.values_list("action", flat=True)) == ["created"]
 
     assert mail.outbox == []  # queued with the request, sent by the worker
@@ -252,9 +245,9 @@ def placement_request_for(listing: PlacementPage) -> PlacementRequest:
 
 
 def test_the_requester_can_cancel_and_frees_accepted_places(
-    client, own_listing, django_capture_on_commit_callbacks
+    client, listing, django_capture_on_commit_callbacks
 ):
-    placement_request = placement_request_for(own_listing)
+    placement_request = placement_request_for(listing)
     decide(placement_request.pk, "accept", actor=RequestEvent.Actor.HOST_TEAM)
     url = f"/placements/requests/{status_token(placement_request)}/"
     run_tasks()
@@ -272,8 +265,8 @@ def test_the_requester_can_cancel_and_frees_accepted_places(
     assert "Cancelled" in page and "Cancel this request</button>" not in page
 
 
-def test_decisions_email_the_requester(own_listing, django_capture_on_commit_callbacks):
-    placement_request = placement_request_for(own_listing)
+def test_decisions_email_the_requester(listing, django_capture_on_commit_callbacks):
+    placement_request = placement_request_for(listing)
     run_tasks()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

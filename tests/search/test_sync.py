@@ -34,6 +34,8 @@ def test_publishing_indexes_and_republishing_updates(bank):
 def test_while_paused_nothing_is_indexed_and_afterwards_changes_are_again(bank):
     """A bulk load pauses indexing and rebuilds the index once it is done (demo.loader)."""
     with sync.paused():
+        with sync.paused():  # a pause inside a pause does not end the outer one
+            pass
         quiet = resource(bank, title="Loaded in bulk")
     assert entry_for(quiet) is None
     assert entry_for(resource(bank, title="Published after the load")).title == "Published after the load"
